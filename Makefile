@@ -1,0 +1,147 @@
+# Lux9 top-level build.  `make run` boots Lux9 in QEMU; `make test` runs the
+# whole suite.  Both install missing Debian packages first (tools/deps.sh).
+#
+# The kernel compiler is $(CC) (gcc by default; `make CC=clang` works too).
+# Objects go to build/<compiler>/ so both builds can sit side by side.
+
+CC ?= gcc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+HOSTCC ?= gcc
+FUZZCC ?= clang
+LD := ld
+OBJCOPY := objcopy
+NM := nm
+QEMU := qemu-system-x86_64
+
+CCNAME := $(notdir $(firstword $(CC)))
+B := build/$(CCNAME)
+
+KCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g \
+	-ffreestanding -fno-builtin -fno-pic -fno-pie -mcmodel=kernel \
+	-mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-avx \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
+	-Ilib -Ikernel/port -Ikernel/arch/x86_64 -MMD -MP
+ifeq ($(CCNAME),clang)
+KCFLAGS += -target x86_64-unknown-none-elf
+else
+KCFLAGS += -fno-asynchronous-unwind-tables
+endif
+KASFLAGS := $(filter-out -std=c11,$(KCFLAGS)) -D__ASSEMBLY__
+KLDFLAGS := -nostdlib -n -z noexecstack -z max-page-size=0x1000 --no-warn-rwx-segments \
+	-T kernel/arch/x86_64/kernel.ld
+
+KSRC := $(wildcard kernel/arch/x86_64/*.S) $(wildcard kernel/arch/x86_64/*.c) \
+	$(wildcard kernel/port/*.c) $(wildcard lib/*.c)
+KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
+
+.PHONY: all kernel run iso debug test unit fuzz fuzzsmoke deps clean
+all: kernel
+
+kernel: $(B)/lux9.bin $(B)/lux9.elf
+
+# `make V=1` shows the commands
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC   $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS   $<")
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+# Two-pass link for the symbolized backtrace: pass 1 links with an empty
+# symbol table; its text symbols become ksyms.S; pass 2 links that in.
+# The table sits after all text, so text addresses agree between passes.
+$(B)/ksyms0.S:
+	@mkdir -p $(dir $@)
+	$(Q)printf '.section .ksyms,"a"\n.globl ksymtab\nksymtab:\n.quad 0\n' > $@
+$(B)/ksyms0.o: $(B)/ksyms0.S
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(B)/lux9.pass1: $(KOBJ) $(B)/ksyms0.o kernel/arch/x86_64/kernel.ld
+	@$(if $(Q),echo "  LD   $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(B)/ksyms0.o
+$(B)/ksyms.S: $(B)/lux9.pass1 tools/mksyms.sh
+	$(Q)sh tools/mksyms.sh $(NM) $< > $@
+$(B)/ksyms.o: $(B)/ksyms.S
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(B)/lux9.elf: $(KOBJ) $(B)/ksyms.o
+	@$(if $(Q),echo "  LD   $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(B)/ksyms.o
+	$(Q)sh tools/checksyms.sh $(NM) $(B)/lux9.pass1 $@
+$(B)/lux9.bin: $(B)/lux9.elf
+	@$(if $(Q),echo "  BIN  $@")
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+-include $(KOBJ:.o=.d)
+
+# ---- running -------------------------------------------------------------
+QEMUFLAGS ?= -machine q35 -m 256M
+CMDLINE ?=
+run: deps kernel
+	$(QEMU) -accel tcg $(QEMUFLAGS) -kernel $(B)/lux9.bin -append "$(CMDLINE)" \
+		-nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
+
+debug: deps kernel
+	@echo "QEMU is halted with its gdb stub on :1234; in another terminal: gdb -x tools/gdbinit"
+	$(QEMU) -accel tcg $(QEMUFLAGS) -kernel $(B)/lux9.bin -append "$(CMDLINE)" \
+		-nographic -no-reboot -s -S
+
+iso: deps $(B)/lux9.iso
+$(B)/lux9.iso: $(B)/lux9.bin tools/grub.cfg
+	rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
+	cp $(B)/lux9.bin $(B)/isodir/boot/lux9
+	cp tools/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || { cat $(B)/grub-mkrescue.log; exit 1; }
+
+deps:
+	@sh tools/deps.sh
+
+# ---- host tests ------------------------------------------------------------
+# Pure code from lib/ and kernel/port/ runs on the host under ASan/UBSan.
+# lib/string.c is the kernel's own mem*/str*; the host uses its libc's.
+HOSTSRC := $(filter-out lib/string.c,$(wildcard lib/*.c)) kernel/port/frame.c kernel/port/cmdline.c
+HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 -D_DEFAULT_SOURCE -DLUX9_HOSTED \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-Ilib -Ikernel/port -MMD -MP
+HB := build/host
+HOSTOBJ := $(patsubst %.c,$(HB)/%.o,$(wildcard $(HOSTSRC)))
+UNITS := $(patsubst test/host/%.c,$(HB)/%,$(wildcard test/host/*_test.c))
+
+$(HB)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -c $< -o $@
+$(HB)/%: test/host/%.c $(HOSTOBJ)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $< $(HOSTOBJ) -lcmocka -o $@
+-include $(HOSTOBJ:.o=.d)
+
+unit: $(UNITS)
+
+# ---- fuzzing ---------------------------------------------------------------
+FB := build/fuzz
+FUZZCFLAGS := -std=c11 -g -O1 -D_DEFAULT_SOURCE -DLUX9_HOSTED -Ilib -Ikernel/port \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZERS := $(patsubst test/fuzz/%.c,$(FB)/%,$(wildcard test/fuzz/*.c))
+$(FB)/%: test/fuzz/%.c $(wildcard $(HOSTSRC)) $(wildcard lib/*.h kernel/port/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZCC) $(FUZZCFLAGS) $< $(wildcard $(HOSTSRC)) -o $@
+fuzzers: $(FUZZERS)
+FUZZTIME ?= 300
+fuzz: deps $(FUZZERS)
+	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p $(FB)/new/$$n; \
+		$$f -max_total_time=$(FUZZTIME) $(FB)/new/$$n test/fuzz/corpus/$$n || exit 1; done
+
+# ---- the suite -------------------------------------------------------------
+test: deps
+	@sh test/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,412 @@
+/*
+ * fmt.c - printf-style formatting for the kernel, Lux9 userspace and the host.
+ *
+ * The verbs are C's, with C's meaning, so the compiler checks every call and
+ * the host's snprintf is the test oracle.  Output goes to a sink in pieces so
+ * the kernel console needs no line buffer: literal text is handed over where
+ * it lies, a number is converted in a few bytes of stack, and padding of any
+ * width is emitted in fixed-size chunks.
+ *
+ * Deliberate differences from C: %s of nil prints "<nil>", %p prints 0x and
+ * lower-case hex (also for nil), and an unknown verb -- including %n, which
+ * would let a format string write memory -- is printed as written.
+ * Width and precision saturate at FMTMAX rather than overflow.
+ */
+#include "u.h"
+#include "fmt.h"
+#include "kstring.h"
+
+enum {
+	FMINUS = 1<<0,
+	FZERO = 1<<1,
+	FPLUS = 1<<2,
+	FSPACE = 1<<3,
+	FSHARP = 1<<4,
+
+	FMTMAX = 1000000000,	/* width/precision ceiling, far below INT_MAX */
+	NUMBUF = 24,		/* a u64int is at most 22 octal digits */
+	PADCHUNK = 16,
+	INTMAX = 0x7fffffff,
+};
+
+/* length modifiers */
+enum { Lnone, Lhh, Lh, Ll, Lll, Lz, Lj, Lt };
+
+_Static_assert(sizeof(ptrdiff_t) == sizeof(size_t),
+	"%zd and %tu assume ptrdiff_t and size_t have one width");
+
+/* One conversion being formatted, and the sink it goes to. */
+typedef struct Spec Spec;
+struct Spec {
+	Fmtput *put;
+	void *arg;
+	uvlong n;	/* bytes emitted so far */
+	int flags;
+	int width;	/* -1: none given */
+	int prec;	/* -1: none given */
+	int len;	/* Lnone... */
+};
+
+static void
+emit(Spec *f, const char *s, size_t n)
+{
+	if(n == 0)
+		return;
+	f->put(f->arg, s, n);
+	f->n += n;
+}
+
+static void
+pad(Spec *f, char c, uvlong n)
+{
+	static const char spaces[PADCHUNK+1] = "                ";
+	static const char zeros[PADCHUNK+1] = "0000000000000000";
+	const char *p;
+	size_t k;
+
+	p = c == '0' ? zeros : spaces;
+	while(n > 0){
+		k = n < PADCHUNK ? n : PADCHUNK;
+		emit(f, p, k);
+		n -= k;
+	}
+}
+
+/* Emit n bytes at s, space-padded to the field width. */
+static void
+field(Spec *f, const char *s, size_t n)
+{
+	uvlong w;
+
+	w = f->width > 0 && (uvlong)f->width > n ? (uvlong)f->width - n : 0;
+	if(!(f->flags & FMINUS))
+		pad(f, ' ', w);
+	emit(f, s, n);
+	if(f->flags & FMINUS)
+		pad(f, ' ', w);
+}
+
+/* Parse a decimal number, saturating at FMTMAX. */
+static int
+decimal(const char **pp)
+{
+	const char *p;
+	int v;
+
+	v = 0;
+	for(p = *pp; *p >= '0' && *p <= '9'; p++){
+		if(v <= (FMTMAX - 9) / 10)
+			v = v*10 + (*p - '0');
+		else
+			v = FMTMAX;
+	}
+	*pp = p;
+	return v;
+}
+
+/* An int argument for '*', clamped to [-FMTMAX, FMTMAX] so negation is safe. */
+static int
+stararg(va_list *ap)
+{
+	int v;
+
+	v = va_arg(*ap, int);
+	if(v > FMTMAX)
+		return FMTMAX;
+	if(v < -FMTMAX)
+		return -FMTMAX;
+	return v;
+}
+
+/* Parse flags, width, precision and length; return the verb's address. */
+static const char *
+parsespec(Spec *f, const char *p, va_list *ap)
+{
+	f->flags = 0;
+	f->width = -1;
+	f->prec = -1;
+	f->len = Lnone;
+	for(;; p++){
+		switch(*p){
+		case '-': f->flags |= FMINUS; continue;
+		case '0': f->flags |= FZERO; continue;
+		case '+': f->flags |= FPLUS; continue;
+		case ' ': f->flags |= FSPACE; continue;
+		case '#': f->flags |= FSHARP; continue;
+		}
+		break;
+	}
+	if(*p == '*'){
+		p++;
+		f->width = stararg(ap);
+		if(f->width < 0){
+			f->flags |= FMINUS;	/* C: a negative * width means '-' */
+			f->width = -f->width;
+		}
+	}else
+		f->width = decimal(&p);
+	if(*p == '.'){
+		p++;
+		if(*p == '*'){
+			p++;
+			f->prec = stararg(ap);
+			if(f->prec < 0)
+				f->prec = -1;	/* C: as if no precision */
+		}else
+			f->prec = decimal(&p);
+	}
+	switch(*p){
+	case 'h':
+		p++;
+		f->len = Lh;
+		if(*p == 'h'){
+			p++;
+			f->len = Lhh;
+		}
+		break;
+	case 'l':
+		p++;
+		f->len = Ll;
+		if(*p == 'l'){
+			p++;
+			f->len = Lll;
+		}
+		break;
+	case 'z': p++; f->len = Lz; break;
+	case 'j': p++; f->len = Lj; break;
+	case 't': p++; f->len = Lt; break;
+	}
+	return p;
+}
+
+static vlong
+signedarg(Spec *f, va_list *ap)
+{
+	switch(f->len){
+	case Lhh: return (signed char)va_arg(*ap, int);
+	case Lh: return (short)va_arg(*ap, int);
+	case Ll: return va_arg(*ap, long);
+	case Lll: return va_arg(*ap, long long);
+	case Lz: return va_arg(*ap, ptrdiff_t);	/* the signed size_t */
+	case Lj: return va_arg(*ap, intmax_t);
+	case Lt: return va_arg(*ap, ptrdiff_t);
+	}
+	return va_arg(*ap, int);
+}
+
+static uvlong
+unsignedarg(Spec *f, va_list *ap)
+{
+	switch(f->len){
+	/* a char or short arrives promoted to int, maybe negative */
+	case Lhh: return (unsigned char)va_arg(*ap, int);
+	case Lh: return (unsigned short)va_arg(*ap, int);
+	case Ll: return va_arg(*ap, unsigned long);
+	case Lll: return va_arg(*ap, unsigned long long);
+	case Lz: return va_arg(*ap, size_t);
+	case Lj: return va_arg(*ap, uintmax_t);
+	case Lt: return va_arg(*ap, size_t);	/* the unsigned ptrdiff_t */
+	}
+	return va_arg(*ap, unsigned int);
+}
+
+/*
+ * Format magnitude v in base as C does: [spaces][sign][prefix][zeros]digits[spaces].
+ * sign is 0 for none; prefix is "" or "0x"/"0X".
+ */
+static void
+fmtint(Spec *f, uvlong v, char sign, const char *prefix, int base, int upper)
+{
+	char buf[NUMBUF], *d;
+	const char *digits;
+	uvlong nzero, total, width;
+	size_t ndig, npre;
+	int zero;
+
+	digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	zero = v == 0;
+	d = buf + sizeof buf;
+	if(!(zero && f->prec == 0))	/* C: precision 0 prints no digits for 0 */
+		do{
+			*--d = digits[v % base];
+			v /= base;
+		}while(v != 0);
+	ndig = buf + sizeof buf - d;
+	npre = strlen(prefix);
+
+	nzero = f->prec > 0 && (uvlong)f->prec > ndig ? (uvlong)f->prec - ndig : 0;
+	/* C: %#o raises the precision just enough to lead with a 0 */
+	if(base == 8 && (f->flags & FSHARP) && nzero == 0 && (ndig == 0 || *d != '0'))
+		nzero = 1;
+
+	total = (sign != 0) + npre + nzero + ndig;
+	width = f->width > 0 ? (uvlong)f->width : 0;
+	if(width > total && (f->flags & (FZERO|FMINUS)) == FZERO && f->prec < 0){
+		nzero += width - total;	/* zero padding goes after sign and 0x */
+		total = width;
+	}
+	if(!(f->flags & FMINUS) && width > total)
+		pad(f, ' ', width - total);
+	if(sign != 0)
+		emit(f, &sign, 1);
+	emit(f, prefix, npre);
+	pad(f, '0', nzero);
+	emit(f, d, ndig);
+	if((f->flags & FMINUS) && width > total)
+		pad(f, ' ', width - total);
+}
+
+static void
+fmtsigned(Spec *f, va_list *ap)
+{
+	vlong v;
+	char sign;
+
+	v = signedarg(f, ap);
+	sign = 0;
+	if(v < 0)
+		sign = '-';
+	else if(f->flags & FPLUS)
+		sign = '+';
+	else if(f->flags & FSPACE)
+		sign = ' ';
+	/* unsigned negation is defined for INT64_MIN too */
+	fmtint(f, v < 0 ? 0 - (uvlong)v : (uvlong)v, sign, "", 10, 0);
+}
+
+static void
+fmtstr(Spec *f, const char *s)
+{
+	size_t n;
+
+	if(s == nil)
+		s = "<nil>";
+	if(f->prec >= 0){
+		/* the precision bounds the read: s need not be NUL terminated */
+		for(n = 0; n < (size_t)f->prec && s[n] != 0; n++)
+			;
+	}else
+		n = strlen(s);
+	field(f, s, n);
+}
+
+/* Format the conversion at pct (which points at '%'); return what follows it. */
+static const char *
+conversion(Spec *f, const char *pct, va_list *ap)
+{
+	const char *p;
+	uvlong v;
+	char c;
+
+	p = parsespec(f, pct+1, ap);
+	switch(*p){
+	case 'd':
+	case 'i':
+		fmtsigned(f, ap);
+		break;
+	case 'u':
+		fmtint(f, unsignedarg(f, ap), 0, "", 10, 0);
+		break;
+	case 'o':
+		fmtint(f, unsignedarg(f, ap), 0, "", 8, 0);
+		break;
+	case 'x':
+	case 'X':
+		v = unsignedarg(f, ap);
+		fmtint(f, v, 0, v != 0 && (f->flags & FSHARP) ? (*p == 'x' ? "0x" : "0X") : "",
+			16, *p == 'X');
+		break;
+	case 'p':
+		fmtint(f, (uintptr)va_arg(*ap, void *), 0, "0x", 16, 0);
+		break;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		field(f, &c, 1);
+		break;
+	case 's':
+		fmtstr(f, va_arg(*ap, const char *));
+		break;
+	case '%':
+		emit(f, "%", 1);
+		break;
+	case 0:
+		emit(f, pct, p - pct);	/* a lone % at the end */
+		return p;
+	default:
+		emit(f, pct, p+1 - pct);	/* unknown verb: show it as written */
+		break;
+	}
+	return p+1;
+}
+
+int
+vfmt(Fmtput *put, void *arg, const char *fmt, va_list ap)
+{
+	Spec f;
+	va_list aq;
+	const char *p, *s;
+
+	if(fmt == nil)
+		fmt = "<nil>";
+	f.put = put;
+	f.arg = arg;
+	f.n = 0;
+	/* a copy, so the helpers can share it through a pointer portably */
+	va_copy(aq, ap);
+	for(p = fmt; *p != 0; ){
+		for(s = p; *p != 0 && *p != '%'; p++)
+			;
+		emit(&f, s, p - s);
+		if(*p == '%')
+			p = conversion(&f, p, &aq);
+	}
+	va_end(aq);
+	return f.n > INTMAX ? INTMAX : (int)f.n;
+}
+
+/* The sink behind vsnprint: keeps what fits, drops the rest. */
+typedef struct Sbuf Sbuf;
+struct Sbuf {
+	char *p;
+	size_t n;	/* bytes stored */
+	size_t max;	/* bytes that may be stored, leaving room for the NUL */
+};
+
+static void
+sbufput(void *arg, const char *s, size_t n)
+{
+	Sbuf *b;
+
+	b = arg;
+	if(n > b->max - b->n)
+		n = b->max - b->n;
+	memmove(b->p + b->n, s, n);
+	b->n += n;
+}
+
+int
+vsnprint(char *buf, size_t len, const char *fmt, va_list ap)
+{
+	Sbuf b;
+
+	if(len == 0)
+		return 0;
+	b.p = buf;
+	b.n = 0;
+	b.max = len - 1;
+	vfmt(sbufput, &b, fmt, ap);
+	buf[b.n] = 0;
+	return b.n > INTMAX ? INTMAX : (int)b.n;
+}
+
+int
+snprint(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprint(buf, len, fmt, ap);
+	va_end(ap);
+	return n;
+}

@@ -1,0 +1,92 @@
+/*
+ * string.c - the kernel's mem* and str* functions.  Simple byte loops:
+ * the compiler may call memcpy/memset itself, so these must exist, and
+ * being obviously right matters more here than speed.
+ */
+#include "kstring.h"
+
+void *
+memset(void *d, int c, size_t n)
+{
+	unsigned char *p = d;
+
+	while(n-- > 0)
+		*p++ = (unsigned char)c;
+	return d;
+}
+
+void *
+memcpy(void *restrict d, const void *restrict s, size_t n)
+{
+	unsigned char *dp = d;
+	const unsigned char *sp = s;
+
+	while(n-- > 0)
+		*dp++ = *sp++;
+	return d;
+}
+
+void *
+memmove(void *d, const void *s, size_t n)
+{
+	unsigned char *dp = d;
+	const unsigned char *sp = s;
+
+	if(dp < sp || dp >= sp + n)
+		return memcpy(d, s, n);
+	while(n-- > 0)
+		dp[n] = sp[n];
+	return d;
+}
+
+int
+memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *ap = a, *bp = b;
+
+	for(; n > 0; n--, ap++, bp++)
+		if(*ap != *bp)
+			return *ap - *bp;
+	return 0;
+}
+
+size_t
+strlen(const char *s)
+{
+	const char *p = s;
+
+	while(*p)
+		p++;
+	return p - s;
+}
+
+int
+strcmp(const char *a, const char *b)
+{
+	while(*a && *a == *b)
+		a++, b++;
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int
+strncmp(const char *a, const char *b, size_t n)
+{
+	for(; n > 0; n--, a++, b++){
+		if(*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		if(*a == 0)
+			break;
+	}
+	return 0;
+}
+
+char *
+strchr(const char *s, int c)
+{
+	for(;; s++){
+		if(*s == (char)c)
+			return (char *)s;
+		if(*s == 0)
+			return nil;
+	}
+}
