@@ -77,6 +77,7 @@ static Selftest tests[] = {
 	{"heap_rejects_bad_sizes", testheapbad, 0},
 	{"clock_is_monotonic", testmonotonic, 0},
 	{"timer_ticks", testticks, 0},
+	{"clock_calibrated_against_best_source", testclocksrc, 0},
 	{"acpi_tables_found", testacpi, 0},
 	{"pci_finds_expected_devices", testpci, 0},
 	{"pci_ecam_agrees_with_ports", testecam, 0},

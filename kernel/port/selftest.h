@@ -31,6 +31,7 @@ const char *testguard(void);
 /* devtest.c */
 const char *testmonotonic(void);
 const char *testticks(void);
+const char *testclocksrc(void);
 const char *testacpi(void);
 const char *testpci(void);
 const char *testecam(void);

@@ -30,38 +30,55 @@ void lapictimerperiodic(u32int count);
 static volatile u64int nticks;
 static u64int tsc0;
 
-/* Busy-wait CALMS ms on the HPET; 0 ok, -1 if it is unusable. */
-static int
-hpetwait(void)
-{
-	volatile u64int *hpet;
-	u64int period, start, need;
+/*
+ * The reference clocks.  Each has a start, done before the TSC and LAPIC
+ * are sampled (so mapping registers or translating code under TCG is not
+ * counted), and a wait of CALMS ms from that start.
+ */
+static volatile u64int *hpet;
+static u64int hpetstart, hpetneed;
 
-	hpet = vmap(acpiinfo.hpetaddr, 1024);
+static int
+hpetstartcal(void)
+{
+	u64int period;
+
+	if(hpet == nil)
+		hpet = vmap(acpiinfo.hpetaddr, 1024);
 	if(hpet == nil)
 		return -1;
 	period = hpet[HPETCAP / 8] >> 32;		/* femtoseconds per count */
 	if(period == 0 || period > 100000000)		/* the spec caps it at 100 ns */
 		return -1;
 	hpet[HPETCFG / 8] |= 1;				/* counter on */
-	need = CALMS * 1000000000000ULL / period;
-	start = hpet[HPETCOUNT / 8];
-	while(hpet[HPETCOUNT / 8] - start < need)
-		pause();
+	hpetneed = CALMS * 1000000000000ULL / period;
+	hpetstart = hpet[HPETCOUNT / 8];
 	return 0;
 }
 
-/* Busy-wait CALMS ms on PIT channel 2, gated through port 0x61. */
 static void
-pitwait(void)
+hpetwait(void)
+{
+	while(hpet[HPETCOUNT / 8] - hpetstart < hpetneed)
+		pause();
+}
+
+/* PIT channel 2 counts down once (mode 0); its output, seen in port 0x61, rises at zero. */
+static void
+pitstartcal(void)
 {
 	u32int count = PITHZ * CALMS / 1000;
 
 	outb(PITGATE, (inb(PITGATE) & ~0x02) | 0x01);	/* gate on, speaker off */
 	outb(PITMODE, 0xB0);				/* ch 2, lo/hi, mode 0 */
 	outb(PITCH2, count & 0xFF);
-	outb(PITCH2, count >> 8);
-	while((inb(PITGATE) & 0x20) == 0)		/* OUT2 goes high at zero */
+	outb(PITCH2, count >> 8);			/* counting starts here */
+}
+
+static void
+pitwait(void)
+{
+	while((inb(PITGATE) & 0x20) == 0)
 		pause();
 }
 
@@ -70,18 +87,21 @@ calibrate(void)
 {
 	u64int t0, t1;
 	u32int l0, l1;
+	int usehpet;
 
 	lapictimerstart();
+	usehpet = acpiinfo.hashpet && hpetstartcal() == 0;
+	if(!usehpet)
+		pitstartcal();
 	t0 = rdtsc();
 	l0 = lapictimerread();
-	if(acpiinfo.hashpet && hpetwait() == 0)
-		memmove(conf.clocksrc, "hpet", 5);
-	else{
+	if(usehpet)
+		hpetwait();
+	else
 		pitwait();
-		memmove(conf.clocksrc, "pit", 4);
-	}
 	t1 = rdtsc();
 	l1 = lapictimerread();
+	memmove(conf.clocksrc, usehpet ? "hpet" : "pit", usehpet ? 5 : 4);
 	conf.tscfreq = (t1 - t0) * (1000 / CALMS);
 	conf.lapicfreq = (u64int)(l0 - l1) * (1000 / CALMS);
 }
@@ -89,6 +109,7 @@ calibrate(void)
 void
 clockinit(void)
 {
+	calibrate();	/* once to warm up: under TCG the first run includes translating this code */
 	calibrate();
 	if(conf.tscfreq == 0 || conf.lapicfreq < HZ)
 		panic("clock: calibration against the %s failed (tsc %llu Hz, lapic %llu Hz)",

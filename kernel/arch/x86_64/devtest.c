@@ -55,6 +55,21 @@ testticks(void)
 	return nil;
 }
 
+/* The HPET is used whenever ACPI lists one; the PIT otherwise. */
+const char *
+testclocksrc(void)
+{
+	const char *want;
+
+	want = acpiinfo.hashpet ? "hpet" : "pit";
+	if(strcmp(conf.clocksrc, want) != 0)
+		return fail("calibrated against the %s, expected the %s", conf.clocksrc, want);
+	if(conf.tscfreq < 1000000 || conf.lapicfreq < 100000)
+		return fail("implausible rates: tsc %llu Hz, lapic timer %llu Hz",
+			(uvlong)conf.tscfreq, (uvlong)conf.lapicfreq);
+	return nil;
+}
+
 const char *
 testacpi(void)
 {
