@@ -9,7 +9,7 @@
 /*
  * A spin lock.  lock() also turns interrupts off until unlock(), so a lock
  * taken by an interrupt handler cannot deadlock against the code it
- * interrupted.  Locks are taken in the order of docs/locks.md.
+ * interrupted.  Locks are taken in the order of docs/kernel.md.
  */
 typedef struct Lock Lock;
 struct Lock {
