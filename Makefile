@@ -36,7 +36,7 @@ KSRC := $(wildcard kernel/arch/x86_64/*.S) $(wildcard kernel/arch/x86_64/*.c) \
 	$(wildcard kernel/port/*.c) $(wildcard lib/*.c)
 KOBJ := $(patsubst %,$(B)/%.o,$(basename $(KSRC)))
 
-.PHONY: all kernel run iso debug test unit fuzz fuzzsmoke deps clean
+.PHONY: all kernel run iso debug test unit fuzz fuzzers deps clean
 all: kernel
 
 kernel: $(B)/lux9.bin $(B)/lux9.elf
@@ -107,7 +107,7 @@ deps:
 # ---- host tests ------------------------------------------------------------
 # Pure code from lib/ and kernel/port/ runs on the host under ASan/UBSan.
 # lib/string.c is the kernel's own mem*/str*; the host uses its libc's.
-HOSTSRC := $(filter-out lib/string.c,$(wildcard lib/*.c)) kernel/port/frame.c kernel/port/cmdline.c
+HOSTSRC := $(filter-out lib/string.c,$(wildcard lib/*.c)) kernel/port/frame.c kernel/port/cmdline.c kernel/port/alloc.c
 HOSTCFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 -D_DEFAULT_SOURCE -DLUX9_HOSTED \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
 	-Ilib -Ikernel/port -MMD -MP
@@ -141,7 +141,7 @@ fuzz: deps $(FUZZERS)
 
 # ---- the suite -------------------------------------------------------------
 test: deps
-	@sh test/run.sh
+	@bash test/run.sh
 
 clean:
 	rm -rf build

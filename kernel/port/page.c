@@ -102,6 +102,10 @@ pageinit(void)
 	nram = memclean(in, bootinfo.nmem, resv, nresv, ram, MAXRANGE);
 	if(nram <= 0)
 		panic("page: the memory map has no usable RAM");
+	if(nram > MAXRANGE){
+		print("page: memory map has %d usable ranges; using the first %d\n", nram, MAXRANGE);
+		nram = MAXRANGE;
+	}
 	conf.memtotal = 0;
 	for(i = 0; i < nram; i++)
 		conf.memtotal += ram[i].len;
