@@ -76,7 +76,7 @@ build() {
 	step build/unit make -j"$JOBS" unit
 	step build/fuzzers make -j"$JOBS" fuzzers
 	[ $kernelok = 1 ] && step build/iso make CC=gcc iso && isook=1
-	step build/harness gcc -std=c11 -Wall -Wextra -Werror -O2 \
+	step build/harness gcc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-o build/harness test/qemu/harness.c && harnessok=1
 }
 
