@@ -189,7 +189,7 @@ boots() {
 	boot qemu-echo $kok -m expect -b "lux9>" -x "lux9>" -s 'hello lux9\r' -x "hello lux9" \
 		-x "timer ticks" -x "10 characters typed" -- -machine pc -kernel $k
 	boot qemu-iso $((isook & harnessok)) -m expect -x "Lux9" -x "lux9>" -- -cdrom $iso
-	boot qemu-panic $kok -m expect -p -x "panic: deliberate" -x "backtrace" -x "selftestpanic" -- \
+	boot qemu-panic $kok -m expect -p -x "panic: deliberate" -x "rflags" -x "backtrace" -x "selftestpanic" -- \
 		-machine pc -kernel $k -append "test=panic"
 	boot qemu-stackoverflow $kok -m expect -p -x "double fault" -x "recurse" \
 		-x "panic: kernel stack overflow" -- -machine q35 -kernel $k -append "test=stackoverflow"

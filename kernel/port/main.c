@@ -80,6 +80,9 @@ memlog(void)
 		dprint("mem: %#014llx-%#014llx type %u\n", (uvlong)m->base,
 			(uvlong)(m->base + m->len), m->type);
 	}
+	if(bootinfo.hasfb)
+		iprint("framebuffer: %ux%u, %u bpp, pitch %u, at %#llx\n", bootinfo.fb.width,
+			bootinfo.fb.height, bootinfo.fb.bpp, bootinfo.fb.pitch, (uvlong)bootinfo.fb.addr);
 	for(i = 0; i < bootinfo.nmod; i++)
 		iprint("boot module %d: %#llx-%#llx '%s'\n", i, (uvlong)bootinfo.mod[i].start,
 			(uvlong)bootinfo.mod[i].end, bootinfo.mod[i].cmdline);

@@ -112,6 +112,7 @@ panic(const char *fmt, ...)
 	vfmt(consput, nil, fmt, ap);
 	va_end(ap);
 	print("\n");
+	dumpcurregs();
 	/* start at our caller: the return address less one is inside its call */
 	backtrace((u64int)__builtin_return_address(0) - 1, *(u64int *)__builtin_frame_address(0));
 	print("panic: cpu halted\n");

@@ -77,6 +77,7 @@ void	uartenableintr(void);
 void	trapinit(void);
 void	tssstacks(void);
 void	dumpregs(Ureg *u);
+void	dumpcurregs(void);
 extern Faultcatch *faultcatch;
 extern void (*irqhandler[16])(void);
 

@@ -125,17 +125,35 @@ tssstacks(void)
 void
 dumpregs(Ureg *u)
 {
-	print("rax %#018llx rbx %#018llx rcx %#018llx rdx %#018llx\n",
+	print("rax %016llx rbx %016llx rcx %016llx rdx %016llx\n",
 		(uvlong)u->rax, (uvlong)u->rbx, (uvlong)u->rcx, (uvlong)u->rdx);
-	print("rsi %#018llx rdi %#018llx rbp %#018llx rsp %#018llx\n",
+	print("rsi %016llx rdi %016llx rbp %016llx rsp %016llx\n",
 		(uvlong)u->rsi, (uvlong)u->rdi, (uvlong)u->rbp, (uvlong)u->sp);
-	print("r8  %#018llx r9  %#018llx r10 %#018llx r11 %#018llx\n",
+	print("r8  %016llx r9  %016llx r10 %016llx r11 %016llx\n",
 		(uvlong)u->r8, (uvlong)u->r9, (uvlong)u->r10, (uvlong)u->r11);
-	print("r12 %#018llx r13 %#018llx r14 %#018llx r15 %#018llx\n",
+	print("r12 %016llx r13 %016llx r14 %016llx r15 %016llx\n",
 		(uvlong)u->r12, (uvlong)u->r13, (uvlong)u->r14, (uvlong)u->r15);
-	print("rip %#018llx cs %#llx rflags %#llx ss %#llx\n",
+	print("rip %016llx cs %#llx rflags %#llx ss %#llx\n",
 		(uvlong)u->pc, (uvlong)u->cs, (uvlong)u->flags, (uvlong)u->ss);
 	print("cr0 %#llx cr2 %#llx cr3 %#llx cr4 %#llx\n",
+		(uvlong)getcr0(), (uvlong)getcr2(), (uvlong)getcr3(), (uvlong)getcr4());
+}
+
+/*
+ * The registers of a panic that did not come from a trap: what the caller
+ * of panic had in its callee-saved registers, and the control registers.
+ */
+void
+dumpcurregs(void)
+{
+	u64int rbx, rbp, rsp, r12, r13, r14, r15;
+
+	__asm__ volatile("mov %%rbx, %0; mov %%rbp, %1; mov %%rsp, %2; mov %%r12, %3; mov %%r13, %4; mov %%r14, %5; mov %%r15, %6"
+		: "=m"(rbx), "=m"(rbp), "=m"(rsp), "=m"(r12), "=m"(r13), "=m"(r14), "=m"(r15));
+	print("rbx %016llx rbp %016llx rsp %016llx\n", (uvlong)rbx, (uvlong)rbp, (uvlong)rsp);
+	print("r12 %016llx r13 %016llx r14 %016llx r15 %016llx\n",
+		(uvlong)r12, (uvlong)r13, (uvlong)r14, (uvlong)r15);
+	print("rflags %#llx cr0 %#llx cr2 %#llx cr3 %#llx cr4 %#llx\n", (uvlong)getflags(),
 		(uvlong)getcr0(), (uvlong)getcr2(), (uvlong)getcr3(), (uvlong)getcr4());
 }
 
