@@ -54,6 +54,7 @@ check() {
 	[ -f /usr/include/cmocka.h ] || need libcmocka-dev
 	has gdb || need gdb
 	has timeout || need coreutils
+	has cpio || need cpio
 	fuzzerok || need $(fuzzerpkg)
 }
 
