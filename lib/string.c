@@ -90,3 +90,17 @@ strchr(const char *s, int c)
 			return nil;
 	}
 }
+
+char *
+strrchr(const char *s, int c)
+{
+	const char *r;
+
+	r = nil;
+	for(;; s++){
+		if(*s == (char)c)
+			r = s;
+		if(*s == 0)
+			return (char *)r;
+	}
+}

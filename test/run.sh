@@ -68,7 +68,7 @@ tapstep() {
 }
 
 # ---- a. build ----------------------------------------------------------------
-kernelok=0 isook=0 harnessok=0
+kernelok=0 isook=0 harnessok=0 archiveok=0
 
 build() {
 	step build/kernel-gcc make -j"$JOBS" CC=gcc kernel && kernelok=1
@@ -76,6 +76,7 @@ build() {
 	step build/unit make -j"$JOBS" unit
 	step build/fuzzers make -j"$JOBS" fuzzers
 	[ $kernelok = 1 ] && step build/iso make CC=gcc iso && isook=1
+	[ $kernelok = 1 ] && step build/testarchive make CC=gcc testarchive && archiveok=1
 	step build/harness gcc -std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-o build/harness test/qemu/harness.c && harnessok=1
 }
@@ -177,6 +178,8 @@ boots() {
 
 	boot qemu-pc $kok -m selftest -- -machine pc -kernel $k \
 		-append "test=all pci.expect=8086:1237,8086:7000,1234:11e8" -device edu
+	# the kernel ABI tests, run by /boot/init of the test boot archive
+	boot qemu-user $((kok & archiveok)) -m selftest -- -machine q35 -kernel $k -initrd build/gcc/test.cpio
 	boot qemu-q35 $kok -m selftest -- -machine q35 -kernel $k \
 		-append "test=all pci.expect=8086:29c0,8086:2918,1234:11e8" -device edu
 	# the PIT calibration path, and a machine with no ACPI at all (legacy defaults)

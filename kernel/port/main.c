@@ -9,6 +9,8 @@
 #include "acpi.h"
 #include "cmdline.h"
 
+long sysexec(u64int *a);
+
 Bootinfo bootinfo;
 Acpiinfo acpiinfo;
 
@@ -136,38 +138,81 @@ banner(void)
 }
 
 /*
- * The boot console until there are processes: echo what is typed, and on
- * each newline report the clock so a person can see the timer is alive.
+ * The boot console, when there is no /boot/init to run: the UART echoes
+ * what is typed; on each line, report the clock so a person can see the
+ * timer is alive.
  */
 static void
 bootconsole(void)
 {
-	int c, n;
+	char line[256];
+	long n;
 	u64int ns;
 
-	n = 0;
 	print("lux9> ");
 	for(;;){
-		c = consgetc();
-		if(c < 0){
+		if(!consready(nil)){
 			halt();
 			continue;
 		}
-		if(c == '\r' || c == '\n'){
-			ns = nsec();
-			print("\n%llu timer ticks, up %llu.%03llu s, %d characters typed\nlux9> ",
-				(uvlong)ticks(), (uvlong)(ns / 1000000000), (uvlong)(ns / 1000000 % 1000), n);
-			n = 0;
-		}else if(c == 0x7F || c == '\b'){
-			if(n > 0){
-				print("\b \b");
-				n--;
-			}
-		}else if(c >= ' ' && c < 0x7F){
-			print("%c", c);
-			n++;
-		}
+		n = constake(line, sizeof line);
+		if(n > 0 && line[n - 1] == '\n')
+			n--;
+		ns = nsec();
+		print("%llu timer ticks, up %llu.%03llu s, %ld characters typed\nlux9> ",
+			(uvlong)ticks(), (uvlong)(ns / 1000000000), (uvlong)(ns / 1000000 % 1000), n);
 	}
+}
+
+/*
+ * The first process: give it the console as fds 0, 1 and 2, the root as
+ * its directory and the root budget, then exec /boot/init as if it had
+ * called exec itself.
+ */
+static void
+initproc(void *arg)
+{
+	static char *argv[] = { "/boot/init", nil };
+	u64int a[2];
+
+	(void)arg;
+	up->kp = 0;
+	up->pml4 = mmunewroot();
+	if(up->pml4 == 0)
+		panic("init: no memory for page tables");
+	putcr3(up->pml4);
+	up->budget = budgetroot();
+	budgetref(up->budget);
+	budgetcharge(up->budget, BPROC, 1);
+	up->ureg = (Ureg *)(up->kstack - sizeof(Ureg));
+	if(waserror())
+		panic("init: cannot start /boot/init: %s", up->errstr);
+	up->fgrp = newfgrp();
+	up->fgrp->fd[0] = namec("/dev/cons", OREAD);
+	up->fgrp->fd[1] = namec("/dev/cons", OWRITE);
+	up->fgrp->fd[2] = namec("/dev/cons", OWRITE);
+	up->dot = namec("/", -1);
+	a[0] = (u64int)argv[0];
+	a[1] = (u64int)argv;
+	sysexec(a);
+	poperror();
+	forkret();
+}
+
+/* Start /boot/init when the archive has one; 0 if not. */
+static int
+startinit(void)
+{
+	extern int initpid;
+	Proc *p;
+
+	if(bootarchivefiles() == 0)
+		return 0;
+	p = kproc("init", initproc, nil);
+	if(p == nil)
+		panic("init: no process slot");
+	initpid = p->pid;
+	return 1;
 }
 
 static void
@@ -182,6 +227,8 @@ kmain2(void)
 	sti();
 	uartenableintr();
 	pciinit();
+	archprocinit();
+	bootarchiveinit();
 	banner();
 	if(cmdlineget(conf.cmdline, "test", which, sizeof which) > 0){
 		selftests(which);
@@ -190,5 +237,7 @@ kmain2(void)
 		for(;;)
 			halt();
 	}
-	bootconsole();
+	if(!startinit())
+		bootconsole();
+	schedinit();
 }

@@ -17,7 +17,6 @@ void	panic(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn))
 void	backtrace(u64int pc, u64int bp);
 const char *ksymname(u64int pc, u64int *off);
 void	consinput(int c);
-int	consgetc(void);
 #define dprint(...)	logprint(LOGDEBUG, __VA_ARGS__)
 #define iprint(...)	logprint(LOGINFO, __VA_ARGS__)
 
@@ -52,6 +51,80 @@ void	delayus(u64int us);
 extern Pcidev pcidevs[MAXPCIDEV];
 extern int npcidev;
 Pcidev	*pcifind(u16int vid, u16int did);
+
+/* proc.c */
+Proc	*proctab(int i);
+void	ready(Proc *p);
+int	anyready(void);
+void	sched(void);
+void	yield(void);
+void	schedinit(void) __attribute__((noreturn));
+Proc	*newproc(void);
+Proc	*kproc(const char *name, void (*f)(void *), void *arg);
+void	procfree(Proc *p);
+void	sleep(Rendez *r, int (*f)(void *), void *arg);
+Proc	*wakeup(Rendez *r);
+void	tsleep(Rendez *r, int (*f)(void *), void *arg, u64int ms);
+int	return0(void *arg);
+void	proctimers(void);
+void	orphans(Proc *p);
+u64int	nswitch(void);
+void	pexit(const char *msg, int freemem) __attribute__((noreturn));
+
+/* error.c */
+#define waserror()	(up->nerrlab >= NERR ? (panic("waserror: too deep"), 0) : setlabel(&up->errlab[up->nerrlab++]))
+#define poperror()	(up->nerrlab--)
+void	error(const char *msg) __attribute__((noreturn));
+void	nexterror(void) __attribute__((noreturn));
+
+/* budget.c */
+Budget	*budgetroot(void);
+Budget	*newbudget(Budget *parent, const u64int *limit);
+void	budgetref(Budget *b);
+void	budgetput(Budget *b);
+int	budgetcharge(Budget *b, int what, u64int n);
+void	budgetuncharge(Budget *b, int what, u64int n);
+int	budgetprint(Budget *b, char *buf, size_t n);
+
+/* segment.c */
+Seg	*newseg(int type, int prot, uintptr base, uintptr top, uintptr limit, Budget *b);
+void	putseg(Seg *s);
+Seg	*dupseg(Seg *s, Budget *b);
+Seg	*seglookup(Proc *p, uintptr va, int *idx);
+int	fault(uintptr va, int write, int exec, const char **err);
+int	segbrk(Seg *s, uintptr addr);
+int	segwrite(Seg *s, uintptr va, const void *buf, size_t n);
+
+/* chan.c, sysfile.c, devboot.c */
+Chan	*newchan(void);
+void	incref(Lock *l, int *ref);
+void	cclose(Chan *c);
+Chan	*cclone(Chan *c);
+int	devno(int dc);
+Chan	*namec(const char *name, int omode);
+Fgrp	*newfgrp(void);
+Fgrp	*dupfgrp(Fgrp *f);
+void	closefgrp(Fgrp *f);
+Chan	*fdtochan(int fd, int mode);
+void	bootarchiveinit(void);
+int	bootarchivefiles(void);
+const u8int *bootfilebytes(Chan *c, u64int *len);
+
+/* print.c: console input */
+int	consready(void *arg);
+long	constake(char *buf, long n);
+long	consread(char *buf, long n);
+
+/* syscall.c, note.c */
+extern int needresched;
+void	touserchecks(Ureg *u);
+void	validaddr(uintptr addr, u64int len, int write);
+void	copyin(void *dst, const void *usrc, size_t n);
+void	copyout(void *udst, const void *src, size_t n);
+long	copyinstr(char *dst, const char *usrc, size_t max);
+int	postnote(Proc *p, const char *msg, int user);
+void	notify(Ureg *u);
+void	userfault(Ureg *u, u64int vector, u64int addr, u64int err);
 
 /* selftest.c */
 void	selftests(const char *which);

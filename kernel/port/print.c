@@ -60,38 +60,98 @@ logprint(int level, const char *fmt, ...)
 }
 
 /*
- * Console input: a ring written by the UART interrupt and read with
- * interrupts off.  When it is full, new bytes are dropped (and counted),
- * never the ones already queued.
+ * Console input, cooked as a terminal would: the UART interrupt echoes
+ * each byte, handles backspace, and on newline moves the line to the
+ * ready queue, where readers take it.  When the queue is full a new line
+ * is dropped (and counted), never the ones already queued.
  */
 static struct {
-	char	buf[256];
+	char	line[256];	/* being typed; interrupt only */
+	int	nline;
+	char	ready[1024];	/* completed lines; guarded by splhi */
 	u32int	r, w;		/* free-running; w - r is the count */
 	u32int	dropped;
+	Rendez	rz;
 } cin;
+
+static void
+echo(const char *s)
+{
+	for(; *s; s++){
+		if(*s == '\n')
+			uartputc('\r');
+		uartputc(*s);
+	}
+}
 
 void
 consinput(int c)
 {
-	if(cin.w - cin.r == sizeof cin.buf){
-		cin.dropped++;
+	char b[2];
+	int i;
+
+	if(c == '\r')
+		c = '\n';
+	if(c == 0x7F || c == '\b'){
+		if(cin.nline > 0){
+			cin.nline--;
+			echo("\b \b");
+		}
 		return;
 	}
-	cin.buf[cin.w++ % sizeof cin.buf] = c;
+	if(c != '\n' && c != '\t' && (c < ' ' || c > 0x7E))
+		return;
+	if(c != '\n'){
+		if(cin.nline == sizeof cin.line - 1)
+			return;	/* a full line takes nothing but newline and backspace */
+		cin.line[cin.nline++] = c;
+		b[0] = c;
+		b[1] = 0;
+		echo(b);
+		return;
+	}
+	echo("\n");
+	if(cin.w - cin.r + cin.nline + 1 > sizeof cin.ready){
+		cin.dropped++;
+	}else{
+		for(i = 0; i < cin.nline; i++)
+			cin.ready[cin.w++ % sizeof cin.ready] = cin.line[i];
+		cin.ready[cin.w++ % sizeof cin.ready] = '\n';
+	}
+	cin.nline = 0;
+	wakeup(&cin.rz);
 }
 
-/* The next input byte, or -1 when there is none. */
 int
-consgetc(void)
+consready(void *arg)
 {
-	int s, c;
+	(void)arg;
+	return cin.r != cin.w;
+}
+
+/* Take up to n bytes of typed input, at most one line; 0 when there is none. */
+long
+constake(char *buf, long n)
+{
+	long i;
+	int s;
 
 	s = splhi();
-	c = -1;
-	if(cin.r != cin.w)
-		c = (u8int)cin.buf[cin.r++ % sizeof cin.buf];
+	for(i = 0; i < n && cin.r != cin.w; ){
+		buf[i] = cin.ready[cin.r++ % sizeof cin.ready];
+		if(buf[i++] == '\n')
+			break;
+	}
 	splx(s);
-	return c;
+	return i;
+}
+
+/* Read typed input as a process: sleep until a line is ready. */
+long
+consread(char *buf, long n)
+{
+	sleep(&cin.rz, consready, nil);
+	return constake(buf, n);
 }
 
 static int panicking;

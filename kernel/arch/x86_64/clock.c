@@ -124,6 +124,8 @@ void
 clockintr(void)
 {
 	nticks++;
+	needresched = 1;
+	proctimers();
 }
 
 u64int

@@ -100,6 +100,25 @@ int	ioapicroute(int irq, int vector);
 void	clockinit(void);
 void	clockintr(void);
 
+/* archproc.c, trap.c: what processes need of the CPU */
+typedef struct Proc Proc;
+void	archprocinit(void);
+void	fpuinitstate(Proc *p);
+void	procsave(Proc *p);
+void	procrestore(Proc *p);
+void	uregsetup(Ureg *u, uintptr pc, uintptr sp);
+void	uregsanitize(Ureg *u);
+void	forkret(void) __attribute__((noreturn));
+void	touser(Ureg *u) __attribute__((noreturn));
+void	settssrsp0(uintptr sp);
+void	useraccess(int on);
+const char *trapname(u64int v);
+u64int	kernelpml4(void);
+u64int	mmunewroot(void);
+int	mmuputuser(u64int root, uintptr va, u64int pa, int prot);
+void	mmuflushuser(u64int root);
+void	mmufreeroot(u64int root);
+
 /* pci.c */
 void	pciinit(void);
 

@@ -112,3 +112,97 @@ vectors:
 	.quad vecbase + i*16
 	.set i, i+1
 	.endr
+
+/*
+ * System call entry.  `syscall` left the user's rip in rcx and rflags in
+ * r11, and (by MSR FMASK) turned interrupts off.  Build a Ureg on the
+ * process's kernel stack just as a trap from user mode would, call
+ * syscall(ureg), and return with sysret, or with iretq when the return
+ * address is not canonical (sysret would fault in kernel mode on it).
+ * One CPU: the per-process stack and the user rsp are kept in globals.
+ */
+	.text
+	.globl syscallentry
+syscallentry:
+	movq %rsp, syscallusp(%rip)
+	movq syscallstack(%rip), %rsp
+	pushq $UDSEL
+	pushq syscallusp(%rip)
+	pushq %r11
+	pushq $UCSEL
+	pushq %rcx
+	pushq $0
+	pushq $256		/* type: VSYSCALL */
+	pushq %rax
+	pushq %rbx
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %rbp
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	cld
+	xorl %ebp, %ebp		/* the backtrace ends here */
+	movq %rsp, %rdi
+	sti
+	call syscall
+	cli
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rbx
+	popq %rax
+	addq $16, %rsp
+	movq 0(%rsp), %rcx
+	movq %rcx, %r11
+	shrq $47, %r11
+	jnz 1f
+	movq 16(%rsp), %r11
+	movq 24(%rsp), %rsp
+	sysretq
+1:	iretq
+
+/* void touser(Ureg *u): leave the kernel for user mode with u's registers */
+	.globl touser
+touser:
+	movq %rdi, %rsp
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rbx
+	popq %rax
+	addq $16, %rsp
+	iretq
+
+	.bss
+	.balign 8
+	.globl syscallstack
+syscallstack:	.quad 0
+syscallusp:	.quad 0

@@ -17,6 +17,7 @@
 #define KSTKBASE	0xFFFFE00000000000	/* kernel stacks, each under a guard page */
 #define KERNBASE	0xFFFFFFFF80000000	/* kernel image, -2 GiB */
 #define KTEXTPA		0x100000		/* where the loader puts the image */
+#define USERTOP		0x0000800000000000ULL	/* user addresses are below */
 
 /* page table entry bits */
 #define PTEP		(1ULL << 0)

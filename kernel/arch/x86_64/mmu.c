@@ -25,6 +25,7 @@ extern char text[], etext[], erodata[], end[];
 extern Bootinfo bootinfo;
 
 static Lock mmulock;
+static u64int kroot;				/* the kernel's page table root */
 static uintptr vmapnext = VMAPBASE;		/* guarded by mmulock */
 static u8int kstkused[NKSTACK / 8];		/* guarded by mmulock */
 
@@ -58,7 +59,7 @@ walk(u64int *t, uintptr va, int level, int alloc)
 			if(!alloc || pagealloc(0, &pa) < 0)
 				return nil;
 			memset(kaddr(pa), 0, BY2PG);
-			*e = pa | PTEP | PTEW;
+			*e = pa | PTEP | PTEW | (va < USERTOP ? PTEU : 0);	/* leaves decide */
 		}else if(*e & PTEPS)
 			return e;
 		t = table(*e);
@@ -192,7 +193,115 @@ mmuinit(void)
 			panic("mmu: out of memory mapping RAM");
 	}
 	mapkernel(root);
+	/*
+	 * Give every kernel-half slot its table now, so that the kernel half
+	 * of a process's root, copied at creation, never goes stale.
+	 */
+	for(i = 256; i < 512; i++)
+		if((root[i] & PTEP) == 0){
+			u64int t;
+
+			if(pagealloc(0, &t) < 0)
+				panic("mmu: out of memory for kernel tables");
+			memset(kaddr(t), 0, BY2PG);
+			root[i] = t | PTEP | PTEW;
+		}
+	kroot = pa;
 	putcr3(pa);
+}
+
+u64int
+kernelpml4(void)
+{
+	return kroot;
+}
+
+/*
+ * User address spaces.  A process's root shares the kernel half with
+ * kroot; its user half is a cache of its segments, built by faults
+ * (mmuputuser) and thrown away whole by mmuflushuser.
+ */
+u64int
+mmunewroot(void)
+{
+	u64int pa;
+
+	if(pagealloc(0, &pa) < 0)
+		return 0;
+	memset(kaddr(pa), 0, BY2PG / 2);
+	memmove((u64int *)kaddr(pa) + 256, (u64int *)kaddr(kroot) + 256, BY2PG / 2);
+	return pa;
+}
+
+int
+mmuputuser(u64int root, uintptr va, u64int pa, int prot)
+{
+	u64int *e, flags;
+
+	if(va >= USERTOP)
+		return -1;
+	lock(&mmulock);
+	e = walk(kaddr(root), va, 0, 1);
+	if(e == nil){
+		unlock(&mmulock);
+		return -1;
+	}
+	flags = PTEP | PTEU;
+	if(prot & 2)
+		flags |= PTEW;
+	if((prot & 4) == 0)
+		flags |= PTENX;
+	*e = pa | flags;
+	if(root == getcr3())
+		invlpg(va);
+	unlock(&mmulock);
+	return 0;
+}
+
+static void
+freetable(u64int *t, int level)
+{
+	int i;
+
+	for(i = 0; i < 512; i++){
+		if((t[i] & PTEP) == 0)
+			continue;
+		if(level > 1)
+			freetable(table(t[i]), level - 1);
+		if(level > 0)
+			pagefree(t[i] & PTEADDR, 0);
+		t[i] = 0;
+	}
+}
+
+/* Drop every user mapping of root (the frames stay with their segments). */
+void
+mmuflushuser(u64int root)
+{
+	u64int *t;
+	int i;
+
+	lock(&mmulock);
+	t = kaddr(root);
+	for(i = 0; i < 256; i++){
+		if((t[i] & PTEP) == 0)
+			continue;
+		freetable(table(t[i]), 2);
+		pagefree(t[i] & PTEADDR, 0);
+		t[i] = 0;
+	}
+	unlock(&mmulock);
+	if(root == getcr3())
+		putcr3(root);
+}
+
+void
+mmufreeroot(u64int root)
+{
+	if(root == getcr3())
+		putcr3(kroot);
+	mmuflushuser(root);
+	pagefree(root, 0);
 }
 
 /*

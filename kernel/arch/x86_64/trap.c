@@ -168,14 +168,54 @@ pfkind(u64int err, char *buf, size_t n)
 		(err & PFRSVD) ? ", reserved bit set" : "");
 }
 
+const char *
+trapname(u64int v)
+{
+	if(v < 32 && excname[v] != nil)
+		return excname[v];
+	return "reserved exception";
+}
+
+void
+settssrsp0(uintptr sp)
+{
+	tss.rsp[0] = sp;
+}
+
+extern int hassmap;
+
+/* Open or close the kernel's window on user memory (SMAP's AC flag). */
+void
+useraccess(int on)
+{
+	if(!hassmap)
+		return;
+	if(on)
+		__asm__ volatile("stac" : : : "memory");
+	else
+		__asm__ volatile("clac" : : : "memory");
+}
+
 static void
-fault(Ureg *u)
+kfault(Ureg *u)
 {
 	char kind[96];
 	u64int addr;
-	const char *name;
+	const char *name, *why;
 
 	addr = u->type == VPF ? getcr2() : 0;
+	/* the kernel touching user memory for a system call: demand paging, or a bad address */
+	if(u->type == VPF && addr < USERTOP && (u->error & PFFETCH) == 0 && up != nil && !up->kp && faultcatch == nil){
+		if(fault(addr, (u->error & PFWRITE) != 0, 0, &why) == 0)
+			return;
+		if(up->nerrlab > 0){
+			useraccess(0);
+			if(u->flags & FLAGSIF)
+				sti();
+			dprint("fault: kernel touched user address %#llx at pc %#llx: %s\n", (uvlong)addr, (uvlong)u->pc, why);
+			error("bad address in system call");
+		}
+	}
 	if(faultcatch != nil && faultcatch->armed && u->type != VDF && u->type != VNMI && u->type != VMC){
 		faultcatch->armed = 0;
 		faultcatch->vector = u->type;
@@ -210,7 +250,11 @@ trap(Ureg *u)
 	int irq;
 
 	if(u->type < 32){
-		fault(u);
+		if(u->cs & 3){
+			userfault(u, u->type, u->type == VPF ? getcr2() : 0, u->error);
+			touserchecks(u);
+		}else
+			kfault(u);
 		return;
 	}
 	if(u->type == VSPURIOUS){
@@ -227,4 +271,6 @@ trap(Ureg *u)
 	else
 		print("trap: unexpected interrupt vector %llu\n", (uvlong)u->type);
 	lapiceoi();
+	if(up != nil && (u->cs & 3))
+		touserchecks(u);
 }
