@@ -68,11 +68,11 @@ tapstep() {
 }
 
 # ---- a. build ----------------------------------------------------------------
-kernelok=0 isook=0 harnessok=0 archiveok=0
+kernelok=0 isook=0 harnessok=0 archiveok=0 clangok=0
 
 build() {
 	step build/kernel-gcc make -j"$JOBS" CC=gcc kernel && kernelok=1
-	step build/kernel-clang make -j"$JOBS" CC=clang kernel
+	step build/kernel-clang make -j"$JOBS" CC=clang kernel && clangok=1
 	step build/unit make -j"$JOBS" unit
 	step build/fuzzers make -j"$JOBS" fuzzers
 	[ $kernelok = 1 ] && step build/iso make CC=gcc iso && isook=1
@@ -180,6 +180,8 @@ boots() {
 		-append "test=all pci.expect=8086:1237,8086:7000,1234:11e8" -device edu
 	# the kernel ABI tests, run by /boot/init of the test boot archive
 	boot qemu-user $((kok & archiveok)) -m selftest -- -machine q35 -kernel $k -initrd build/gcc/test.cpio
+	boot qemu-user-clang $((kok & archiveok & clangok)) -m selftest -- -machine pc \
+		-kernel build/clang/lux9.bin -initrd build/gcc/test.cpio
 	boot qemu-q35 $kok -m selftest -- -machine q35 -kernel $k \
 		-append "test=all pci.expect=8086:29c0,8086:2918,1234:11e8" -device edu
 	# the PIT calibration path, and a machine with no ACPI at all (legacy defaults)

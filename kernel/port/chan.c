@@ -146,7 +146,8 @@ Chan *
 namec(const char *name, int omode)
 {
 	char full[256], walkbuf[256], *p, *e;
-	Chan *c, *nc;
+	Chan *volatile c;	/* changes after waserror and is closed by its handler */
+	Chan *nc;
 	int t;
 
 	if(strlen(name) >= sizeof full - 2)

@@ -278,7 +278,7 @@ sysexec(u64int *a)
 	const u8int *img;
 	Elfimage e;
 	Elfseg *es;
-	Chan *c;
+	Chan *volatile c;	/* set after waserror, closed by its handler */
 	u64int len, ntop;
 	uintptr sp, bss;
 	int argc, i, n;
