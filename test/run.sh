@@ -182,6 +182,9 @@ boots() {
 	boot qemu-user $((kok & archiveok)) -m selftest -- -machine q35 -kernel $k -initrd build/gcc/test.cpio
 	boot qemu-user-clang $((kok & archiveok & clangok)) -m selftest -- -machine pc \
 		-kernel build/clang/lux9.bin -initrd build/gcc/test.cpio
+	# -cpu max has SMEP and SMAP: user memory only inside copyin/copyout
+	boot qemu-user-smap $((kok & archiveok)) -m selftest -- -machine q35 -cpu max \
+		-kernel $k -initrd build/gcc/test.cpio
 	boot qemu-q35 $kok -m selftest -- -machine q35 -kernel $k \
 		-append "test=all pci.expect=8086:29c0,8086:2918,1234:11e8" -device edu
 	# the PIT calibration path, and a machine with no ACPI at all (legacy defaults)
