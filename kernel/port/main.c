@@ -194,7 +194,9 @@ initproc(void *arg)
 	up->dot = namec("/", -1);
 	a[0] = (u64int)argv[0];
 	a[1] = (u64int)argv;
+	up->kcopy = 1;		/* the arguments are the kernel's */
 	sysexec(a);
+	up->kcopy = 0;
 	poperror();
 	forkret();
 }

@@ -164,6 +164,7 @@ struct Proc {
 	Lock	seglock;
 	Fgrp	*fgrp;
 	Budget	*budget;
+	Budget	*childbudget;	/* children draw on this when set (/dev/budget) */
 	Chan	*dot;		/* current directory */
 	char	errstr[ERRMAX];
 	char	syserrstr[ERRMAX];	/* swapped with errstr by the errstr call */
@@ -193,6 +194,7 @@ struct Proc {
 	u64int	start;		/* nsec() when created */
 	u64int	time[2];	/* user, system ticks */
 	int	insyscall;
+	int	kcopy;		/* copyin/copyout may take kernel addresses: the kernel is the caller */
 	int	interrupted;	/* a note woke it from sleep */
 	u8int	fpu[512] __attribute__((aligned(16)));	/* FXSAVE image of its user FPU/SSE state */
 };

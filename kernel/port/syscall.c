@@ -83,15 +83,26 @@ validaddr(uintptr addr, u64int len, int write)
 }
 
 /*
- * Copies between the kernel and user memory.  Kernel addresses are the
- * kernel's own buffers (devices are called by the kernel too); user ones
- * are checked, and a fault on them that no segment explains becomes the
- * error "bad address".
+ * Copies between the kernel and user memory.  Addresses are the user's
+ * and are checked; a fault on them that no segment explains becomes the
+ * error "bad address".  Only code that has set up->kcopy (the kernel
+ * acting as a user, like init's first exec) may pass kernel addresses:
+ * a user who passes one gets the error, never kernel memory.
  */
+static int
+kernelptr(uintptr p)
+{
+	if(p < USERTOP)
+		return 0;
+	if(!up->kcopy)
+		error("bad address in system call");
+	return 1;
+}
+
 void
 copyin(void *dst, const void *usrc, size_t n)
 {
-	if((uintptr)usrc >= USERTOP){
+	if(kernelptr((uintptr)usrc)){
 		memmove(dst, usrc, n);
 		return;
 	}
@@ -104,7 +115,7 @@ copyin(void *dst, const void *usrc, size_t n)
 void
 copyout(void *udst, const void *src, size_t n)
 {
-	if((uintptr)udst >= USERTOP){
+	if(kernelptr((uintptr)udst)){
 		memmove(udst, src, n);
 		return;
 	}
@@ -121,7 +132,7 @@ copyinstr(char *dst, const char *usrc, size_t max)
 	size_t i;
 	int user;
 
-	user = (uintptr)usrc < USERTOP;
+	user = !kernelptr((uintptr)usrc);
 	for(i = 0; i < max; i++){
 		if(user){
 			validaddr((uintptr)usrc + i, 1, 0);
