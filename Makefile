@@ -88,18 +88,29 @@ $(B)/lux9.bin: $(B)/lux9.elf
 # user/test/ programs call the kernel directly (no libc) and form a cpio
 # boot archive; booted with it, /boot/init runs the kernel ABI tests.
 UB := build/user
-UCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -static -nostdlib -ffreestanding \
+RAWCFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -static -nostdlib -ffreestanding \
 	-fno-pic -fno-pie -no-pie -fno-stack-protector -fno-builtin -Iinclude \
 	-Wl,-z,max-page-size=4096 -Wl,-z,noexecstack
-$(UB)/test/init: user/test/init.c user/test/rt.h include/sys.h
+$(UB)/test/abitest: user/test/abitest.c user/test/rt.h include/sys.h
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC  $<")
-	$(Q)$(HOSTCC) $(UCFLAGS) $< -o $@
-$(B)/test.cpio: $(UB)/test/init
-	@rm -rf $(UB)/testroot && mkdir -p $(UB)/testroot
-	cp $(UB)/test/init $(UB)/testroot/init
+	$(Q)$(HOSTCC) $(RAWCFLAGS) $< -o $@
+# libc programs of the test archive: the runner is /init, the tests /test/*
+UTESTS := abitest libctest proctest budgettest fuzztest
+$(UB)/test/%.o: user/test/%.c user/test/t.h $(UB)/libc.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC  $<")
+	$(Q)$(UCC) $(UCFLAGS) -c $< -o $@
+$(UB)/test/%: $(UB)/test/%.o $(UB)/crt0.o $(UB)/libc.a
+	$(Q)$(UCC) $(UPROG_LDFLAGS) -o $@ $(UB)/crt0.o $< $(UB)/libc.a
+$(B)/test.cpio: $(UB)/test/runner $(addprefix $(UB)/test/,$(UTESTS))
+	@rm -rf $(UB)/testroot && mkdir -p $(UB)/testroot/test
+	cp $(UB)/test/runner $(UB)/testroot/init
+	cp $(addprefix $(UB)/test/,$(UTESTS)) $(UB)/testroot/test/
 	cd $(UB)/testroot && find . | cpio -o -H newc --quiet > $(CURDIR)/$@
 testarchive: $(B)/test.cpio
+
+include user/libc/Makefile.inc
 
 # ---- running -------------------------------------------------------------
 QEMUFLAGS ?= -machine q35 -m 256M

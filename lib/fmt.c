@@ -11,6 +11,11 @@
  * lower-case hex (also for nil), and an unknown verb -- including %n, which
  * would let a format string write memory -- is printed as written.
  * Width and precision saturate at FMTMAX rather than overflow.
+ *
+ * vfmt9 speaks Plan 9's dialect instead, for Lux9's libc (print(2)): the
+ * same flags, width, precision and number layout, but Plan 9's modifiers
+ * (h hh l ll, and u for unsigned) and verbs (%b binary, %C rune, %S rune
+ * string, %r error string).  See docs/libc.md for the exact rules.
  */
 #include "u.h"
 #include "fmt.h"
@@ -24,9 +29,10 @@ enum {
 	FSHARP = 1<<4,
 
 	FMTMAX = 1000000000,	/* width/precision ceiling, far below INT_MAX */
-	NUMBUF = 24,		/* a u64int is at most 22 octal digits */
+	NUMBUF = 64,		/* a u64int is at most 64 binary digits */
 	PADCHUNK = 16,
 	INTMAX = 0x7fffffff,
+	ERRBUF = 128,		/* ERRMAX in include/sys.h: the longest error string */
 };
 
 /* length modifiers */
@@ -45,7 +51,11 @@ struct Spec {
 	int width;	/* -1: none given */
 	int prec;	/* -1: none given */
 	int len;	/* Lnone... */
+	Fmterr *err;	/* vfmt9: fetches the error string for %r */
 };
+
+/* Formats the conversion at pct (which points at '%'); returns what follows it. */
+typedef const char *Conv(Spec *f, const char *pct, va_list *ap);
 
 static void
 emit(Spec *f, const char *s, size_t n)
@@ -118,9 +128,9 @@ stararg(va_list *ap)
 	return v;
 }
 
-/* Parse flags, width, precision and length; return the verb's address. */
+/* Parse flags, width and precision, which both dialects share. */
 static const char *
-parsespec(Spec *f, const char *p, va_list *ap)
+parseflags(Spec *f, const char *p, va_list *ap)
 {
 	f->flags = 0;
 	f->width = -1;
@@ -155,6 +165,14 @@ parsespec(Spec *f, const char *p, va_list *ap)
 		}else
 			f->prec = decimal(&p);
 	}
+	return p;
+}
+
+/* Parse flags, width, precision and length; return the verb's address. */
+static const char *
+parsespec(Spec *f, const char *p, va_list *ap)
+{
+	p = parseflags(f, p, ap);
 	switch(*p){
 	case 'h':
 		p++;
@@ -257,7 +275,7 @@ fmtint(Spec *f, uvlong v, char sign, const char *prefix, int base, int upper)
 }
 
 static void
-fmtsigned(Spec *f, va_list *ap)
+fmtsigned(Spec *f, va_list *ap, int base)
 {
 	vlong v;
 	char sign;
@@ -271,7 +289,7 @@ fmtsigned(Spec *f, va_list *ap)
 	else if(f->flags & FSPACE)
 		sign = ' ';
 	/* unsigned negation is defined for INT64_MIN too */
-	fmtint(f, v < 0 ? 0 - (uvlong)v : (uvlong)v, sign, "", 10, 0);
+	fmtint(f, v < 0 ? 0 - (uvlong)v : (uvlong)v, sign, "", base, 0);
 }
 
 static void
@@ -290,7 +308,6 @@ fmtstr(Spec *f, const char *s)
 	field(f, s, n);
 }
 
-/* Format the conversion at pct (which points at '%'); return what follows it. */
 static const char *
 conversion(Spec *f, const char *pct, va_list *ap)
 {
@@ -302,7 +319,7 @@ conversion(Spec *f, const char *pct, va_list *ap)
 	switch(*p){
 	case 'd':
 	case 'i':
-		fmtsigned(f, ap);
+		fmtsigned(f, ap, 10);
 		break;
 	case 'u':
 		fmtint(f, unsignedarg(f, ap), 0, "", 10, 0);
@@ -339,30 +356,281 @@ conversion(Spec *f, const char *pct, va_list *ap)
 	return p+1;
 }
 
-int
-vfmt(Fmtput *put, void *arg, const char *fmt, va_list ap)
+/* The loop both dialects share: literal text as it lies, conversions by conv. */
+static int
+dofmt(Spec *f, Conv *conv, const char *fmt, va_list ap)
 {
-	Spec f;
 	va_list aq;
 	const char *p, *s;
 
 	if(fmt == nil)
 		fmt = "<nil>";
-	f.put = put;
-	f.arg = arg;
-	f.n = 0;
+	f->n = 0;
 	/* a copy, so the helpers can share it through a pointer portably */
 	va_copy(aq, ap);
 	for(p = fmt; *p != 0; ){
 		for(s = p; *p != 0 && *p != '%'; p++)
 			;
-		emit(&f, s, p - s);
+		emit(f, s, p - s);
 		if(*p == '%')
-			p = conversion(&f, p, &aq);
+			p = conv(f, p, &aq);
 	}
 	va_end(aq);
-	return f.n > INTMAX ? INTMAX : (int)f.n;
+	return f->n > INTMAX ? INTMAX : (int)f->n;
 }
+
+int
+vfmt(Fmtput *put, void *arg, const char *fmt, va_list ap)
+{
+	Spec f;
+
+	f.put = put;
+	f.arg = arg;
+	f.err = nil;
+	return dofmt(&f, conversion, fmt, ap);
+}
+
+/*
+ * ---- Plan 9's dialect ----
+ */
+
+/* Bytes in the UTF-8 sequence that starts with byte c (1 for a stray byte). */
+static int
+utfseqlen(u8int c)
+{
+	if(c < 0xC0)
+		return 1;
+	if(c < 0xE0)
+		return 2;
+	if(c < 0xF0)
+		return 3;
+	if(c < 0xF8)
+		return 4;
+	return 1;
+}
+
+static int
+iscont(u8int c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* UTF-8 for rune r into buf (4 bytes); as libc's runetochar, a rune that is out of range or a surrogate becomes U+FFFD. */
+static size_t
+runeenc(char *buf, u32int r)
+{
+	if(r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
+		r = 0xFFFD;
+	if(r < 0x80){
+		buf[0] = r;
+		return 1;
+	}
+	if(r < 0x800){
+		buf[0] = 0xC0 | r>>6;
+		buf[1] = 0x80 | (r & 0x3F);
+		return 2;
+	}
+	if(r < 0x10000){
+		buf[0] = 0xE0 | r>>12;
+		buf[1] = 0x80 | (r>>6 & 0x3F);
+		buf[2] = 0x80 | (r & 0x3F);
+		return 3;
+	}
+	buf[0] = 0xF0 | r>>18;
+	buf[1] = 0x80 | (r>>12 & 0x3F);
+	buf[2] = 0x80 | (r>>6 & 0x3F);
+	buf[3] = 0x80 | (r & 0x3F);
+	return 4;
+}
+
+/* The spaces that pad nrunes runes out to the field width. */
+static uvlong
+padrunes(Spec *f, uvlong nrunes)
+{
+	return f->width > 0 && (uvlong)f->width > nrunes ? (uvlong)f->width - nrunes : 0;
+}
+
+/* Emit n bytes at s holding nr runes, space-padded to the width in runes. */
+static void
+fieldrunes(Spec *f, const char *s, size_t n, uvlong nr)
+{
+	uvlong k;
+
+	k = padrunes(f, nr);
+	if(!(f->flags & FMINUS))
+		pad(f, ' ', k);
+	emit(f, s, n);
+	if(f->flags & FMINUS)
+		pad(f, ' ', k);
+}
+
+/*
+ * %s: the width counts runes, as Plan 9's does.  The precision bounds the
+ * bytes read, as C's does, so %.*s is safe on an unterminated buffer; a
+ * rune it would cut in two is left out whole.
+ */
+static void
+fmtutf(Spec *f, const char *s)
+{
+	size_t n, i, k, nr;
+
+	if(s == nil)
+		s = "<nil>";
+	if(f->prec >= 0){
+		for(n = 0; n < (size_t)f->prec && s[n] != 0; n++)
+			;
+		if(n == (size_t)f->prec && s[n] != 0){
+			/* cut at the limit: drop a last rune that does not fit whole */
+			for(k = n; k > 0 && n - k < 4 && iscont(s[k-1]); k--)
+				;
+			if(k > 0 && n - (k-1) < (size_t)utfseqlen(s[k-1]))
+				n = k-1;
+		}
+	}else
+		n = strlen(s);
+	nr = 0;
+	for(i = 0; i < n; i++)
+		nr += !iscont(s[i]);
+	fieldrunes(f, s, n, nr);
+}
+
+/* %S: a nil-terminated Rune string; width and precision count runes. */
+static void
+fmtrunes(Spec *f, const u32int *r)
+{
+	char buf[4];
+	size_t n, i, k;
+
+	if(r == nil){
+		fmtutf(f, "<nil>");
+		return;
+	}
+	for(n = 0; (f->prec < 0 || n < (size_t)f->prec) && r[n] != 0; n++)
+		;
+	k = padrunes(f, n);
+	if(!(f->flags & FMINUS))
+		pad(f, ' ', k);
+	for(i = 0; i < n; i++)
+		emit(f, buf, runeenc(buf, r[i]));
+	if(f->flags & FMINUS)
+		pad(f, ' ', k);
+}
+
+/* h, hh, l, ll and u, in any order; returns what follows them. */
+static const char *
+parsemods9(Spec *f, const char *p, int *unsig)
+{
+	int h, l;
+
+	h = l = 0;
+	*unsig = 0;
+	for(;; p++){
+		switch(*p){
+		case 'h': h++; continue;
+		case 'l': l++; continue;
+		case 'u': *unsig = 1; continue;
+		}
+		break;
+	}
+	if(l > 0)
+		f->len = l > 1 ? Lll : Ll;
+	else if(h > 0)
+		f->len = h > 1 ? Lhh : Lh;
+	else
+		f->len = Lnone;
+	return p;
+}
+
+static int
+isverb9(char c)
+{
+	return c != 0 && strchr("dioxXbpcCsSr%", c) != nil;
+}
+
+static const char *
+conversion9(Spec *f, const char *pct, va_list *ap)
+{
+	char buf[ERRBUF], c;
+	const char *p;
+	uvlong v;
+	size_t n;
+	int unsig;
+
+	p = parseflags(f, pct+1, ap);
+	p = parsemods9(f, p, &unsig);
+	/* a u before anything that is not a verb is the verb %u, as C has it */
+	if(unsig && !isverb9(*p)){
+		fmtint(f, unsignedarg(f, ap), 0, "", 10, 0);
+		return p;
+	}
+	switch(*p){
+	case 'd':
+	case 'i':
+	case 'b':
+		if(unsig)
+			fmtint(f, unsignedarg(f, ap), 0, "", *p == 'b' ? 2 : 10, 0);
+		else
+			fmtsigned(f, ap, *p == 'b' ? 2 : 10);
+		break;
+	case 'o':
+		fmtint(f, unsignedarg(f, ap), 0, "", 8, 0);
+		break;
+	case 'x':
+	case 'X':
+		v = unsignedarg(f, ap);
+		fmtint(f, v, 0, v != 0 && (f->flags & FSHARP) ? (*p == 'x' ? "0x" : "0X") : "",
+			16, *p == 'X');
+		break;
+	case 'p':
+		fmtint(f, (uintptr)va_arg(*ap, void *), 0, "0x", 16, 0);
+		break;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		field(f, &c, 1);
+		break;
+	case 'C':
+		n = runeenc(buf, va_arg(*ap, u32int));
+		fieldrunes(f, buf, n, 1);
+		break;
+	case 's':
+		fmtutf(f, va_arg(*ap, const char *));
+		break;
+	case 'S':
+		fmtrunes(f, va_arg(*ap, const u32int *));
+		break;
+	case 'r':
+		buf[0] = 0;
+		if(f->err != nil)
+			f->err(buf, sizeof buf);
+		buf[sizeof buf - 1] = 0;
+		fmtutf(f, buf);
+		break;
+	case '%':
+		emit(f, "%", 1);
+		break;
+	case 0:
+		emit(f, pct, p - pct);	/* a lone % at the end */
+		return p;
+	default:
+		emit(f, pct, p+1 - pct);	/* unknown verb: show it as written */
+		break;
+	}
+	return p+1;
+}
+
+int
+vfmt9(Fmtput *put, void *arg, Fmterr *err, const char *fmt, va_list ap)
+{
+	Spec f;
+
+	f.put = put;
+	f.arg = arg;
+	f.err = err;
+	return dofmt(&f, conversion9, fmt, ap);
+}
+
+/* Lux9's libc has Plan 9's snprint and vsnprint, over vfmt9. */
+#ifndef LUX9_LIBC
 
 /* The sink behind vsnprint: keeps what fits, drops the rest. */
 typedef struct Sbuf Sbuf;
@@ -410,3 +678,5 @@ snprint(char *buf, size_t len, const char *fmt, ...)
 	va_end(ap);
 	return n;
 }
+
+#endif
