@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.." || exit 1
 
 LOGS=build/test-logs
 QEMU=${QEMU:-qemu-system-x86_64}
-BOOTSECS=${BOOTSECS:-60}
+BOOTSECS=${BOOTSECS:-120}
 FUZZSMOKE=${FUZZSMOKE:-10}
 JOBS=$(nproc 2>/dev/null || echo 2)
 # Our own make runs pick CC and -j themselves: `make CC=clang test` must not

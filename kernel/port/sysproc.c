@@ -116,6 +116,7 @@ long
 sysrfork(u64int *a)
 {
 	int flag = (int)a[0];
+	Budget *cb;
 	Proc *p;
 	Seg *s;
 	int i;
@@ -137,20 +138,21 @@ sysrfork(u64int *a)
 		}
 		return 0;
 	}
-	if(budgetcharge(up->budget, BPROC, 1) < 0)
+	cb = up->childbudget != nil ? up->childbudget : up->budget;
+	if(budgetcharge(cb, BPROC, 1) < 0)
 		error(nil);
 	p = newproc();
 	if(p == nil){
-		budgetuncharge(up->budget, BPROC, 1);
+		budgetuncharge(cb, BPROC, 1);
 		error("no free process slots");
 	}
-	p->budget = up->budget;
+	p->budget = cb;
 	budgetref(p->budget);
 	p->pml4 = mmunewroot();
 	if(p->pml4 == 0){
 		procfree(p);
 		budgetput(p->budget);
-		budgetuncharge(up->budget, BPROC, 1);
+		budgetuncharge(cb, BPROC, 1);
 		error("out of memory for page tables");
 	}
 	/* the user half: shared (RFMEM: all but the stack) or copied on write */
@@ -163,14 +165,14 @@ sysrfork(u64int *a)
 			incref(&s->lk, &s->ref);
 			p->seg[i] = s;
 		}else{
-			p->seg[i] = dupseg(s, up->budget);
+			p->seg[i] = dupseg(s, cb);
 			if(p->seg[i] == nil){
 				unlock(&up->seglock);
 				putsegs(p);
 				mmufreeroot(p->pml4);
 				procfree(p);
 				budgetput(p->budget);
-				budgetuncharge(up->budget, BPROC, 1);
+				budgetuncharge(cb, BPROC, 1);
 				error("out of memory for segments");
 			}
 		}
@@ -441,6 +443,10 @@ pexit(const char *msg, int freemem)
 	}
 	free(w);
 	orphans(up);
+	if(up->childbudget != nil){
+		budgetput(up->childbudget);
+		up->childbudget = nil;
+	}
 	if(up->budget != nil){
 		budgetuncharge(up->budget, BPROC, 1);
 		budgetput(up->budget);

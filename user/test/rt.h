@@ -36,24 +36,6 @@ say(const char *s)
 	sc(SYSWRITE, 1, (long)s, slen(s), 0);
 }
 
-static void
-saynum(long v)
-{
-	char b[24];
-	int i;
-	unsigned long u;
-
-	i = sizeof b - 1;
-	b[i] = 0;
-	u = v < 0 ? -(unsigned long)v : (unsigned long)v;
-	do
-		b[--i] = '0' + u % 10;
-	while((u /= 10) != 0);
-	if(v < 0)
-		b[--i] = '-';
-	say(b + i);
-}
-
 static int
 has(const char *s, const char *sub)
 {
