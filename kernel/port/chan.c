@@ -10,8 +10,8 @@
 #include "fns.h"
 #include "dev.h"
 
-extern Dev rootdevtab, consdevtab, bootdevtab;
-Dev *devtab[] = { &rootdevtab, &consdevtab, &bootdevtab, nil };
+extern Dev rootdevtab, consdevtab, bootdevtab, pipedevtab;
+Dev *devtab[] = { &rootdevtab, &consdevtab, &bootdevtab, &pipedevtab, nil };
 
 Chan *
 newchan(void)
@@ -53,8 +53,7 @@ cclose(Chan *c)
 	unlock(&c->lk);
 	if(r > 0)
 		return;
-	if(c->open && devtab[c->type]->close != nil)
-		devtab[c->type]->close(c);
+	devtab[c->type]->close(c);	/* every channel: devices holding state need to know */
 	if(c->budget != nil){
 		budgetuncharge(c->budget, BCHAN, 1);
 		budgetput(c->budget);

@@ -69,6 +69,17 @@ struct Rendez {
 };
 
 /*
+ * QLock: a lock that may be held while sleeping; waiters queue in order.
+ */
+typedef struct QLock QLock;
+struct QLock {
+	Lock		lk;
+	int		locked;		/* guarded by lk */
+	struct Proc	*owner;
+	struct Proc	*head, *tail;	/* waiting, linked by qnext */
+};
+
+/*
  * A Budget caps what a group of processes may use; every allocation made
  * on a process's behalf is charged to its budget first and refused with
  * "budget exceeded: WHAT" when over.  rfork children share the parent's.
@@ -130,7 +141,7 @@ struct Fgrp {
 	Chan	*fd[NFD];	/* guarded by lk */
 };
 
-enum { Dead = 0, Running, Ready, Wakeme, Moribund, Stopped };
+enum { Dead = 0, Running, Ready, Wakeme, Moribund, Stopped, Queueing };
 enum { NERR = 16, NPRI = 8, PRINORM = 4, NNOTE = 8, KNAMELEN = 28 };
 
 typedef struct Note Note;
@@ -156,6 +167,7 @@ struct Proc {
 	Proc	*parent;	/* guarded by proclock; nil once it has gone */
 	int	pri;
 	Proc	*rnext;		/* run queue link; guarded by the scheduler */
+	Proc	*qnext;		/* QLock wait queue link; guarded by the QLock's lk */
 	char	text[KNAMELEN];	/* program name */
 	uintptr	kstack;		/* top of its kernel stack */
 	Ureg	*ureg;		/* its user registers, at the top of kstack */

@@ -71,6 +71,10 @@ void	orphans(Proc *p);
 u64int	nswitch(void);
 void	pexit(const char *msg, int freemem) __attribute__((noreturn));
 
+/* qlock.c */
+void	qlock(QLock *q);
+void	qunlock(QLock *q);
+
 /* error.c */
 #define waserror()	(up->nerrlab >= NERR ? (panic("waserror: too deep"), 0) : setlabel(&up->errlab[up->nerrlab++]))
 #define poperror()	(up->nerrlab--)
@@ -106,6 +110,8 @@ Fgrp	*newfgrp(void);
 Fgrp	*dupfgrp(Fgrp *f);
 void	closefgrp(Fgrp *f);
 Chan	*fdtochan(int fd, int mode);
+int	newfd(Chan *c);
+void	fdclose(int fd);
 void	bootarchiveinit(void);
 int	bootarchivefiles(void);
 const u8int *bootfilebytes(Chan *c, u64int *len);

@@ -54,7 +54,7 @@ closefgrp(Fgrp *f)
 	free(f);
 }
 
-static int
+int
 newfd(Chan *c)
 {
 	Fgrp *f = up->fgrp;
@@ -212,12 +212,11 @@ sysseek(u64int *a)
 	return off;
 }
 
-long
-sysclose(u64int *a)
+void
+fdclose(int fd)
 {
 	Fgrp *f = up->fgrp;
 	Chan *c;
-	int fd = (int)a[0];
 
 	lock(&f->lk);
 	if(fd < 0 || fd >= NFD || (c = f->fd[fd]) == nil){
@@ -227,6 +226,12 @@ sysclose(u64int *a)
 	f->fd[fd] = nil;
 	unlock(&f->lk);
 	cclose(c);
+}
+
+long
+sysclose(u64int *a)
+{
+	fdclose((int)a[0]);
 	return 0;
 }
 
@@ -411,12 +416,4 @@ syschdir(u64int *a)
 	cclose(up->dot);
 	up->dot = c;
 	return 0;
-}
-
-long
-syspipe(u64int *a)
-{
-	(void)a;
-	error("pipes are not supported yet: they arrive with the pipe device (#|)");
-	return -1;
 }

@@ -48,31 +48,44 @@ rawcall(long n, long a, long b, long c, long d)
 	return r;
 }
 
+static void
+onnote(void *ureg, char *note)
+{
+	(void)ureg;
+	(void)note;
+	noted(NCONT);
+}
+
 /*
- * CALLS random calls.  Calls whose success ends the worker are tamed:
- * exits and exec are skipped, alarms and note handlers cleared, sleeps
- * kept short.  Everything else is as random as it comes.
+ * CALLS random calls.  Calls whose success would end the worker are
+ * tamed: exits and exec and notify are skipped, alarms cleared, sleeps
+ * kept short; and every call runs under a 20 ms alarm, so one that blocks
+ * by design (reading an empty pipe it made) is interrupted.  Everything
+ * else is as random as it comes.
  */
 static void
 worker(void)
 {
 	long i, n, a[4];
 
+	notify(onnote);
 	for(i = 0; i < CALLS; i++){
 		n = rnd() % (NSYSCALL + 4);
 		a[0] = arg();
 		a[1] = arg();
 		a[2] = arg();
 		a[3] = arg();
-		if(n == SYSEXITS || n == SYSEXEC)
+		if(n == SYSEXITS || n == SYSEXEC || n == SYSNOTIFY)
 			continue;
 		if(n == SYSSLEEP)
 			a[0] = rnd() % 3;
-		if(n == SYSALARM || n == SYSNOTIFY)
-			a[0] = 0;	/* an alarm or a wild note handler would only end the worker */
+		if(n == SYSALARM)
+			a[0] = 0;
 		if(n == SYSRFORK)
 			a[0] &= ~RFMEM;		/* a sharer's random brk would pull the heap from under us */
+		rawcall(SYSALARM, 20, 0, 0, 0);
 		rawcall(n, a[0], a[1], a[2], a[3]);
+		rawcall(SYSALARM, 0, 0, 0, 0);
 	}
 	/* not exits(): random calls may have scribbled on libc's data or pulled the heap away */
 	rawcall(SYSEXITS, (long)"calls 2000", 0, 0, 0);
