@@ -90,8 +90,14 @@ sysbrk(u64int *a)
 		error("no heap segment");
 	if(a[0] == 0)
 		return s->top;
-	if(segbrk(s, a[0]) < 0)
+	switch(segbrk(s, a[0])){
+	case -1:
 		error("brk address outside the heap's limits");
+	case -2:
+		if(strncmp(up->errstr, "budget exceeded", 15) == 0)
+			error(nil);
+		error("out of kernel memory for the heap");
+	}
 	mmuflushuser(up->pml4);
 	return 0;
 }
