@@ -96,7 +96,7 @@ $(UB)/test/abitest: user/test/abitest.c user/test/rt.h include/sys.h
 	@$(if $(Q),echo "  UCC  $<")
 	$(Q)$(HOSTCC) $(RAWCFLAGS) $< -o $@
 # libc programs of the test archive: the runner is /init, the tests /test/*
-UTESTS := abitest libctest proctest budgettest fuzztest
+UTESTS := abitest libctest proctest budgettest fuzztest pipetest
 $(UB)/test/%.o: user/test/%.c user/test/t.h $(UB)/libc.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC  $<")
@@ -175,3 +175,29 @@ test: deps
 
 clean:
 	rm -rf build
+
+# ---- benchmarks ----------------------------------------------------------------
+# `make bench` (docs/benchmarks.md): the bench/ programs built against libc
+# into the bench boot archive (init at /init, programs at /bench/NAME), then
+# the Linux column, the Lux9 column and the table.  Never part of `make test`:
+# timings are recorded, not asserted.
+BENCHES := nullsys forkexit forkexec pagefault benchexec
+$(UB)/bench/%.o: bench/%.c bench/bench.h $(UB)/libc.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  UCC  $<")
+	$(Q)$(UCC) $(UCFLAGS) -c $< -o $@
+$(UB)/bench/%: $(UB)/bench/%.o $(UB)/crt0.o $(UB)/libc.a
+	$(Q)$(UCC) $(UPROG_LDFLAGS) -o $@ $(UB)/crt0.o $< $(UB)/libc.a
+$(B)/bench.cpio: $(UB)/bench/init $(addprefix $(UB)/bench/,$(BENCHES))
+	@rm -rf $(UB)/benchroot && mkdir -p $(UB)/benchroot/bench
+	cp $(UB)/bench/init $(UB)/benchroot/init
+	cp $(addprefix $(UB)/bench/,$(BENCHES)) $(UB)/benchroot/bench/
+	cd $(UB)/benchroot && find . | sort | cpio -o -H newc --quiet > $(CURDIR)/$@
+-include $(patsubst %,$(UB)/bench/%.d,init $(BENCHES))
+
+bench: deps kernel $(B)/bench.cpio
+	sh tools/linuxbench.sh
+	sh tools/luxbench.sh
+	@echo
+	@sh tools/benchtable.sh build/bench/lux9.txt build/bench/linux.txt
+.PHONY: bench

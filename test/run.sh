@@ -180,6 +180,9 @@ boots() {
 		-append "test=all pci.expect=8086:1237,8086:7000,1234:11e8" -device edu
 	# the kernel ABI tests, run by /boot/init of the test boot archive
 	boot qemu-user $((kok & archiveok)) -m selftest -- -machine q35 -kernel $k -initrd build/gcc/test.cpio
+	# a boot archive that is not one is refused with the reason; the kernel carries on
+	boot qemu-bad-archive $kok -m expect -x "boot archive refused: " -x "lux9>" -- \
+		-machine pc -kernel $k -initrd README.md
 	boot qemu-user-clang $((kok & archiveok & clangok)) -m selftest -- -machine pc \
 		-kernel build/clang/lux9.bin -initrd build/gcc/test.cpio
 	# -cpu max has SMEP and SMAP: user memory only inside copyin/copyout
