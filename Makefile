@@ -153,6 +153,8 @@ $(HB)/%: test/host/%.c $(HOSTOBJ)
 	$(HOSTCC) $(HOSTCFLAGS) $< $(HOSTOBJ) -lcmocka -o $@
 -include $(HOSTOBJ:.o=.d)
 
+-include $(UNITS:=.d)
+
 unit: $(UNITS)
 
 # ---- fuzzing ---------------------------------------------------------------

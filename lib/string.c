@@ -47,7 +47,7 @@ memcmp(const void *a, const void *b, size_t n)
 
 	for(; n > 0; n--, ap++, bp++)
 		if(*ap != *bp)
-			return *ap - *bp;
+			return *ap < *bp ? -1 : 1;
 	return 0;
 }
 

@@ -31,6 +31,7 @@ static unsigned long long (*const hoststrtoull)(const char *, char **, int) = st
 
 #include "../../user/libc/hosted.h"
 #include "../../user/libc/string.c"
+#include "../../lib/string.c"
 #include "../../user/libc/rune.c"
 #include "../../user/libc/ctype.c"
 #include "../../user/libc/strto.c"

@@ -20,6 +20,7 @@
 
 #include "../../user/libc/hosted.h"
 #include "../../user/libc/string.c"
+#include "../../lib/string.c"
 #include "../../user/libc/rune.c"
 #include "../../user/libc/ctype.c"
 #include "../../user/libc/strto.c"

@@ -1,63 +1,10 @@
 /*
- * string.c - mem* and str*, with C's meaning (the compiler itself calls
- * memcpy, memset, memmove and memcmp).  Byte loops: obviously right, and
- * the compiler vectorizes the hot ones.
+ * string.c - the rest of libc's mem* and str*, with C's meaning.  The
+ * ones the kernel has too (memset memcpy memmove memcmp strlen strcmp
+ * strncmp strchr strrchr) are lib/string.c's, shared.
  */
 #include "../include/u.h"
 #include "../include/libc.h"
-
-void *
-memset(void *d, int c, usize n)
-{
-	uchar *p;
-
-	for(p = d; n > 0; n--)
-		*p++ = c;
-	return d;
-}
-
-void *
-memcpy(void *restrict d, const void *restrict s, usize n)
-{
-	uchar *dp;
-	const uchar *sp;
-
-	dp = d;
-	sp = s;
-	while(n-- > 0)
-		*dp++ = *sp++;
-	return d;
-}
-
-void *
-memmove(void *d, const void *s, usize n)
-{
-	uchar *dp;
-	const uchar *sp;
-
-	dp = d;
-	sp = s;
-	/* copy forward unless d starts inside s, where that would overwrite what is still to be read */
-	if((uintptr)dp - (uintptr)sp >= n){
-		while(n-- > 0)
-			*dp++ = *sp++;
-	}else{
-		while(n-- > 0)
-			dp[n] = sp[n];
-	}
-	return d;
-}
-
-int
-memcmp(const void *a, const void *b, usize n)
-{
-	const uchar *p, *q;
-
-	for(p = a, q = b; n > 0; n--, p++, q++)
-		if(*p != *q)
-			return *p < *q ? -1 : 1;
-	return 0;
-}
 
 void *
 memchr(const void *s, int c, usize n)
@@ -68,38 +15,6 @@ memchr(const void *s, int c, usize n)
 		if(*p == (uchar)c)
 			return (void *)p;
 	return nil;
-}
-
-usize
-strlen(const char *s)
-{
-	const char *p;
-
-	for(p = s; *p != 0; p++)
-		;
-	return p - s;
-}
-
-int
-strcmp(const char *a, const char *b)
-{
-	/* as unsigned bytes, so UTF-8 sorts by code point */
-	for(; *a == *b; a++, b++)
-		if(*a == 0)
-			return 0;
-	return (uchar)*a < (uchar)*b ? -1 : 1;
-}
-
-int
-strncmp(const char *a, const char *b, usize n)
-{
-	for(; n > 0; n--, a++, b++){
-		if(*a != *b)
-			return (uchar)*a < (uchar)*b ? -1 : 1;
-		if(*a == 0)
-			break;
-	}
-	return 0;
 }
 
 char *
@@ -146,32 +61,6 @@ strcat(char *restrict d, const char *restrict s)
 {
 	strcpy(d + strlen(d), s);
 	return d;
-}
-
-/* C's: c == 0 finds the terminating NUL. */
-char *
-strchr(const char *s, int c)
-{
-	for(;; s++){
-		if(*s == (char)c)
-			return (char *)s;
-		if(*s == 0)
-			return nil;
-	}
-}
-
-char *
-strrchr(const char *s, int c)
-{
-	const char *r;
-
-	r = nil;
-	for(;; s++){
-		if(*s == (char)c)
-			r = s;
-		if(*s == 0)
-			return (char *)r;
-	}
 }
 
 char *
