@@ -11,6 +11,7 @@
  * ACPIMAXTAB tables of at most ACPITABCAP bytes each.
  */
 #include "u.h"
+#include "le.h"
 #include "kstring.h"
 #include "fmt.h"
 #include "acpi.h"
@@ -44,24 +45,6 @@ typedef struct Parse {
 	void *arg;
 	int hasmcfg;
 } Parse;
-
-static u16int
-get16(const u8int *p)
-{
-	return p[0] | (u16int)p[1]<<8;
-}
-
-static u32int
-get32(const u8int *p)
-{
-	return p[0] | (u32int)p[1]<<8 | (u32int)p[2]<<16 | (u32int)p[3]<<24;
-}
-
-static u64int
-get64(const u8int *p)
-{
-	return get32(p) | (u64int)get32(p+4)<<32;
-}
 
 static u8int
 sum8(const u8int *p, size_t n)

@@ -5,6 +5,7 @@
  * decodes only what statcheck passed.  Pure and freestanding.
  */
 #include "u.h"
+#include "le.h"
 #include "kstring.h"
 #include "dir.h"
 
@@ -14,45 +15,25 @@ enum {
 	STRMAX	= 0xFFFF,			/* longest string a len[2] can say */
 };
 
-static u32int
-get16(const u8int *p)
-{
-	return p[0] | p[1]<<8;
-}
-
-static u32int
-get32(const u8int *p)
-{
-	return (u32int)p[0] | (u32int)p[1]<<8 | (u32int)p[2]<<16 | (u32int)p[3]<<24;
-}
-
-static u64int
-get64(const u8int *p)
-{
-	return get32(p) | (u64int)get32(p+4)<<32;
-}
-
+/* le.h's put, returning where the next field goes */
 static u8int *
-put16(u8int *p, u32int v)
+pack16(u8int *p, u32int v)
 {
-	p[0] = v;
-	p[1] = v>>8;
+	put16(p, v);
 	return p+2;
 }
 
 static u8int *
-put32(u8int *p, u32int v)
+pack32(u8int *p, u32int v)
 {
-	put16(p, v);
-	put16(p+2, v>>16);
+	put32(p, v);
 	return p+4;
 }
 
 static u8int *
-put64(u8int *p, u64int v)
+pack64(u8int *p, u64int v)
 {
-	put32(p, v);
-	put32(p+4, v>>32);
+	put64(p, v);
 	return p+8;
 }
 
@@ -77,7 +58,7 @@ sizeD2M(const Dir *d)
 static u8int *
 putstr(u8int *p, const char *s, u32int n)
 {
-	p = put16(p, n);
+	p = pack16(p, n);
 	if(n > 0)
 		memmove(p, s, n);
 	return p+n;
@@ -105,16 +86,16 @@ convD2M(const Dir *d, u8int *buf, u32int n)
 	if(ss > STATENTRYMAX || ss > n)
 		return 0;
 
-	p = put16(buf, ss - BIT16SZ);
-	p = put16(p, d->type);
-	p = put32(p, d->dev);
+	p = pack16(buf, ss - BIT16SZ);
+	p = pack16(p, d->type);
+	p = pack32(p, d->dev);
 	*p++ = d->qid.type;
-	p = put32(p, d->qid.vers);
-	p = put64(p, d->qid.path);
-	p = put32(p, d->mode);
-	p = put32(p, d->atime);
-	p = put32(p, d->mtime);
-	p = put64(p, (u64int)d->length);
+	p = pack32(p, d->qid.vers);
+	p = pack64(p, d->qid.path);
+	p = pack32(p, d->mode);
+	p = pack32(p, d->atime);
+	p = pack32(p, d->mtime);
+	p = pack64(p, (u64int)d->length);
 	for(i = 0; i < 4; i++)
 		p = putstr(p, sv[i], len[i]);
 	return ss;
@@ -125,7 +106,7 @@ statcheck(const u8int *buf, u32int n)
 {
 	u32int off, ns, i, j;
 
-	if(n < STATFIXLEN || get16(buf) + BIT16SZ != n)
+	if(n < STATFIXLEN || (u32int)get16(buf) + BIT16SZ != n)
 		return -1;
 	off = STROFF;
 	for(i = 0; i < 4; i++){

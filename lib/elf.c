@@ -22,6 +22,7 @@
  *	  segment: a jump to zero-filled memory is certainly a broken link.
  */
 #include "u.h"
+#include "le.h"
 #include "kstring.h"
 #include "fmt.h"
 #include "elf.h"
@@ -75,24 +76,6 @@ typedef struct Parse {
 	char *err;
 	size_t nerr;
 } Parse;
-
-static u16int
-get16(const u8int *p)
-{
-	return p[0] | (u16int)p[1]<<8;
-}
-
-static u32int
-get32(const u8int *p)
-{
-	return p[0] | (u32int)p[1]<<8 | (u32int)p[2]<<16 | (u32int)p[3]<<24;
-}
-
-static u64int
-get64(const u8int *p)
-{
-	return get32(p) | (u64int)get32(p+4)<<32;
-}
 
 static int fail(Parse *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

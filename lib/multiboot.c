@@ -15,6 +15,7 @@
  * that maps through a single window works.
  */
 #include "u.h"
+#include "le.h"
 #include "kstring.h"
 #include "fmt.h"
 #include "multiboot.h"
@@ -53,18 +54,6 @@ static const struct {
 };
 
 enum { Sok, Slong, Sunreadable };
-
-static u32int
-get32(const u8int *p)
-{
-	return p[0] | (u32int)p[1]<<8 | (u32int)p[2]<<16 | (u32int)p[3]<<24;
-}
-
-static u64int
-get64(const u8int *p)
-{
-	return get32(p) | (u64int)get32(p+4)<<32;
-}
 
 static void warn(Bootinfo *bi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(char *err, size_t nerr, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
