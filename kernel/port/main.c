@@ -217,6 +217,18 @@ startinit(void)
 	return 1;
 }
 
+static char testnames[128];
+
+static void
+selftestproc(void *arg)
+{
+	selftests(arg);
+	qemuexit(0);
+	print("selftest: halted\n");
+	for(;;)
+		halt();
+}
+
 static void
 kmain2(void)
 {
@@ -233,11 +245,11 @@ kmain2(void)
 	bootarchiveinit();
 	banner();
 	if(cmdlineget(conf.cmdline, "test", which, sizeof which) > 0){
-		selftests(which);
-		qemuexit(0);
-		print("selftest: halted\n");
-		for(;;)
-			halt();
+		/* in a kernel process, so tests can use the scheduler */
+		memmove(testnames, which, sizeof testnames);
+		if(kproc("selftest", selftestproc, testnames) == nil)
+			panic("no process for the self tests");
+		schedinit();
 	}
 	if(!startinit())
 		bootconsole();

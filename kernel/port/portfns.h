@@ -61,6 +61,7 @@ void	yield(void);
 void	schedinit(void) __attribute__((noreturn));
 Proc	*newproc(void);
 Proc	*kproc(const char *name, void (*f)(void *), void *arg);
+Proc	*kprocpri(const char *name, void (*f)(void *), void *arg, int pri);
 void	procfree(Proc *p);
 void	sleep(Rendez *r, int (*f)(void *), void *arg);
 Proc	*wakeup(Rendez *r);

@@ -191,12 +191,20 @@ kprocstart(void)
 Proc *
 kproc(const char *name, void (*f)(void *), void *arg)
 {
+	return kprocpri(name, f, arg, PRINORM);
+}
+
+/* The same at a given priority, 0 (lowest) to NPRI-1. */
+Proc *
+kprocpri(const char *name, void (*f)(void *), void *arg, int pri)
+{
 	Proc *p;
 
 	p = newproc();
 	if(p == nil)
 		return nil;
 	p->kp = 1;
+	p->pri = pri < 0 ? 0 : pri >= NPRI ? NPRI - 1 : pri;
 	p->kpfunc = f;
 	p->kparg = arg;
 	p->pml4 = kernelpml4();
@@ -334,4 +342,73 @@ u64int
 nswitch(void)
 {
 	return nrun;
+}
+
+/*
+ * Self tests of the scheduler, run in a kernel process.  Children are
+ * kernel processes that log their ids; the test sleeps while they run.
+ */
+static int schedlog[16], nschedlog;
+
+static void
+logid(void *arg)
+{
+	int i, id = (int)(uintptr)arg;
+
+	for(i = 0; i < 3; i++){
+		if(nschedlog < (int)nelem(schedlog))
+			schedlog[nschedlog++] = id;
+		if(id >= 10)		/* the equal-priority ones take turns */
+			yield();
+	}
+}
+
+static void
+waitlog(int n)
+{
+	int i;
+
+	for(i = 0; i < 200 && nschedlog < n; i++)
+		tsleep(&up->sleep, return0, nil, 5);
+}
+
+#include "selftest.h"
+
+/* Three ready at once with priorities 2, 6, 4: they must run 6, 4, 2. */
+const char *
+testsched_priority(void)
+{
+	static const int want[] = { 6, 6, 6, 4, 4, 4, 2, 2, 2 };
+	int i, pri[3] = { 2, 6, 4 };
+
+	/* no kernel preemption: all three are queued before any runs */
+	nschedlog = 0;
+	for(i = 0; i < 3; i++)
+		if(kprocpri("logid", logid, (void *)(uintptr)pri[i], pri[i]) == nil)
+			return fail("no process slot");
+	waitlog(9);
+	if(nschedlog != 9)
+		return fail("only %d of 9 steps ran", nschedlog);
+	for(i = 0; i < 9; i++)
+		if(schedlog[i] != want[i])
+			return fail("step %d ran priority %d, expected %d", i, schedlog[i], want[i]);
+	return nil;
+}
+
+/* Two of equal priority that yield take turns: 10 11 10 11 10 11. */
+const char *
+testsched_roundrobin(void)
+{
+	int i;
+
+	nschedlog = 0;
+	if(kproc("logid", logid, (void *)10) == nil || kproc("logid", logid, (void *)11) == nil)
+		return fail("no process slot");
+	waitlog(6);
+	if(nschedlog != 6)
+		return fail("only %d of 6 steps ran", nschedlog);
+	for(i = 0; i < 6; i++)
+		if(schedlog[i] != 10 + i % 2)
+			return fail("step %d was process %d, expected %d", i, schedlog[i], 10 + i % 2);
+	return nil;
 }

@@ -77,6 +77,8 @@ static Selftest tests[] = {
 	{"heap_rejects_bad_sizes", testheapbad, 0},
 	{"clock_is_monotonic", testmonotonic, 0},
 	{"timer_ticks", testticks, 0},
+	{"sched_higher_priority_runs_first", testsched_priority, 0},
+	{"sched_equal_priorities_take_turns", testsched_roundrobin, 0},
 	{"clock_calibrated_against_best_source", testclocksrc, 0},
 	{"acpi_tables_found", testacpi, 0},
 	{"pci_finds_expected_devices", testpci, 0},

@@ -28,6 +28,10 @@ const char *testtextfault(void);
 const char *testnxfault(void);
 const char *testguard(void);
 
+/* proc.c */
+const char *testsched_priority(void);
+const char *testsched_roundrobin(void);
+
 /* devtest.c */
 const char *testmonotonic(void);
 const char *testticks(void);
