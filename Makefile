@@ -96,7 +96,7 @@ $(UB)/test/abitest: user/test/abitest.c user/test/rt.h include/sys.h
 	@$(if $(Q),echo "  UCC  $<")
 	$(Q)$(HOSTCC) $(RAWCFLAGS) $< -o $@
 # libc programs of the test archive: the runner is /init, the tests /test/*
-UTESTS := abitest libctest proctest budgettest fuzztest pipetest
+UTESTS := abitest libctest proctest budgettest fuzztest pipetest notetest
 $(UB)/test/%.o: user/test/%.c user/test/t.h $(UB)/libc.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  UCC  $<")

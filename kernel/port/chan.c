@@ -10,8 +10,8 @@
 #include "fns.h"
 #include "dev.h"
 
-extern Dev rootdevtab, consdevtab, bootdevtab, pipedevtab;
-Dev *devtab[] = { &rootdevtab, &consdevtab, &bootdevtab, &pipedevtab, nil };
+extern Dev rootdevtab, consdevtab, bootdevtab, pipedevtab, procdevtab;
+Dev *devtab[] = { &rootdevtab, &consdevtab, &bootdevtab, &pipedevtab, &procdevtab, nil };
 
 Chan *
 newchan(void)

@@ -6,12 +6,14 @@
 #include "fns.h"
 #include "dev.h"
 
-enum { Qdir, Qcons, Qbudget, Qsysstat };
+enum { Qdir, Qcons, Qbudget, Qsysstat, Qpid, Qppid };
 
 static const Dirtab constab[] = {
 	{ "cons", { Qcons, 0, QTFILE }, 0, 0666 },
 	{ "budget", { Qbudget, 0, QTFILE }, 0, 0666 },
 	{ "sysstat", { Qsysstat, 0, QTFILE }, 0, 0444 },
+	{ "pid", { Qpid, 0, QTFILE }, 0, 0444 },
+	{ "ppid", { Qppid, 0, QTFILE }, 0, 0444 },
 };
 
 /* Hand out the part of a generated text file at off. */
@@ -140,6 +142,10 @@ consreadf(Chan *c, void *buf, long n, vlong off)
 	case Qbudget:
 		budgetprint(up->budget, tmp, sizeof tmp - 1);
 		strcat_(tmp, "\n", sizeof tmp);
+		return readstr(off, buf, n, tmp);
+	case Qpid:
+	case Qppid:
+		snprint(tmp, sizeof tmp, "%11d ", c->qid.path == Qpid ? up->pid : up->ppid);
 		return readstr(off, buf, n, tmp);
 	case Qsysstat:
 		snprint(tmp, sizeof tmp, "free %llu pages of %llu\nswitches %llu\n",

@@ -7,11 +7,12 @@
 #include "fns.h"
 #include "dev.h"
 
-enum { Qroot, Qboot, Qdev };
+enum { Qroot, Qboot, Qdev, Qproc };
 
 static const Dirtab roottab[] = {
 	{ "boot", { Qboot, 0, QTDIR }, 0, 0555 },
 	{ "dev", { Qdev, 0, QTDIR }, 0, 0555 },
+	{ "proc", { Qproc, 0, QTDIR }, 0, 0555 },
 };
 
 static Chan *
@@ -29,7 +30,7 @@ rootwalk(Chan *c, const char *name)
 	n = devwalktab(c, name, roottab, nelem(roottab));
 	if(n == nil)
 		return nil;
-	dc = n->qid.path == Qboot ? 'B' : 'c';
+	dc = n->qid.path == Qboot ? 'B' : n->qid.path == Qproc ? 'p' : 'c';
 	cclose(n);
 	return devtab[devno(dc)]->attach("");
 }

@@ -182,6 +182,7 @@ initproc(void *arg)
 		panic("init: no memory for page tables");
 	putcr3(up->pml4);
 	up->budget = budgetroot();
+	up->noteid = up->pid;
 	budgetref(up->budget);
 	budgetcharge(up->budget, BPROC, 1);
 	up->ureg = (Ureg *)(up->kstack - sizeof(Ureg));

@@ -166,6 +166,7 @@ struct Proc {
 	int	ppid;
 	Proc	*parent;	/* guarded by proclock; nil once it has gone */
 	int	pri;
+	int	noteid;	/* note group: notepg posts to all with this id */
 	Proc	*rnext;		/* run queue link; guarded by the scheduler */
 	Proc	*qnext;		/* QLock wait queue link; guarded by the QLock's lk */
 	char	text[KNAMELEN];	/* program name */

@@ -136,6 +136,8 @@ sysrfork(u64int *a)
 		error("rfork: unknown flags");
 	if((flag & RFPROC) == 0){
 		/* change the caller's own resources */
+		if(flag & RFNOTEG)
+			up->noteid = up->pid;
 		if(flag & (RFFDG | RFCFDG)){
 			Fgrp *f = (flag & RFFDG) ? dupfgrp(up->fgrp) : newfgrp();
 
@@ -199,6 +201,8 @@ sysrfork(u64int *a)
 	}
 	memmove(p->text, up->text, sizeof p->text);
 	p->ppid = up->pid;
+	p->pri = up->pri;
+	p->noteid = (flag & RFNOTEG) ? p->pid : up->noteid;
 	p->notify = up->notify;
 	memmove(p->fpu, up->fpu, sizeof p->fpu);
 	__asm__ volatile("fxsave64 %0" : "=m"(p->fpu));

@@ -64,6 +64,8 @@ struct Waitmsg {
 };
 Waitmsg	*wait(void);
 int	waitpid(void);
+int	getpid(void);		/* from /dev/pid */
+int	getppid(void);
 _Noreturn void	sysfatal(const char *fmt, ...);	/* prints "argv0: msg" and exits(msg) */
 int	fork(void);
 long	readn(int fd, void *buf, long n);	/* reads until n bytes, EOF or error */
