@@ -144,6 +144,59 @@ seek_and_pread(void)
 	return nil;
 }
 
+static char *
+file_calls(void)
+{
+	char path[128], e[ERRMAX], c;
+	Dir *d, *fd0;
+	int fd, fd2;
+
+	fd = open("/boot/test/libctest", OREAD);
+	if(fd < 0)
+		return smprint("open: %r");
+	fd2 = dup(fd, -1);
+	if(fd2 < 0 || fd2 == fd)
+		return smprint("dup gave %d: %r", fd2);
+	if(read(fd, &c, 1) != 1 || seek(fd2, 0, 1) != 1)
+		return "a dup'd fd does not share the offset";
+	if(fd2path(fd2, path, sizeof path) < 0 || strcmp(path, "/boot/test/libctest") != 0)
+		return smprint("fd2path gave '%s'", path);
+	fd0 = dirfstat(fd);
+	d = dirstat("/boot/test/libctest");
+	if(fd0 == nil || d == nil || fd0->length != d->length || fd0->qid.path != d->qid.path)
+		return "fstat and stat disagree";
+	free(fd0);
+	free(d);
+	close(fd);
+	close(fd2);
+	if(dup(fd2, -1) != -1)
+		return "dup of a closed fd succeeded";
+	if(chdir("/boot/test") < 0)
+		return smprint("chdir: %r");
+	fd = open("libctest", OREAD);
+	if(fd < 0)
+		return smprint("open relative to the new directory: %r");
+	close(fd);
+	if(chdir("/boot/test/libctest") != -1)
+		return "chdir to a file succeeded";
+	chdir("/");
+	if(create("/boot/newfile", OWRITE, 0666) != -1)
+		return "create in the boot archive succeeded";
+	rerrstr(e, sizeof e);
+	if(strstr(e, "permission denied") == nil)
+		return smprint("create said '%s'", e);
+	if(remove("/boot/test/libctest") != -1)
+		return "remove of a boot file succeeded";
+	d = dirstat("/boot/test/libctest");
+	if(d == nil)
+		return "dirstat failed";
+	d->mode = 0777;
+	if(dirwstat("/boot/test/libctest", d) != -1)
+		return "wstat of a boot file succeeded";
+	free(d);
+	return nil;
+}
+
 void
 main(void)
 {
@@ -153,5 +206,6 @@ main(void)
 	check("libc_dirread_and_dirstat_of_boot", dirs_of_boot());
 	check("libc_bio_reads_a_file", bio_reads_lines());
 	check("libc_seek_and_pread", seek_and_pread());
+	check("file_calls_dup_fd2path_fstat_chdir_and_refusals", file_calls());
 	tdone();
 }
