@@ -6,6 +6,7 @@
  * PIPEMAX bytes unread; a reader blocks until there is a message, and gets
  * 0 (end of file) once the other end is closed and the queue is empty.
  * Writing when the other end is closed fails with "write on closed pipe".
+ * Queued messages are kernel memory charged to the writer's budget.
  */
 #include "portfns.h"
 #include "fns.h"
@@ -17,7 +18,9 @@ enum { PIPEMAX = 64 * 1024 };
 typedef struct Msg Msg;
 struct Msg {
 	Msg	*next;
+	Budget	*budget;	/* the writer's, charged for the message's kernel memory */
 	long	n;		/* bytes left */
+	long	size;		/* bytes written: what was charged */
 	u8int	*rp;		/* the next to read */
 	u8int	data[];
 };
@@ -94,6 +97,43 @@ pipeopen(Chan *c, int omode)
 	return c;
 }
 
+/* Pages of the writer's budget a message of n bytes holds. */
+static u64int
+msgpages(long n)
+{
+	return (sizeof(Msg) + n + BY2PG - 1) / BY2PG;
+}
+
+static Msg *
+msgalloc(long n)
+{
+	Msg *m;
+
+	if(budgetcharge(up->budget, BMEM, msgpages(n)) < 0)
+		error(nil);
+	m = malloc(sizeof *m + n);
+	if(m == nil){
+		budgetuncharge(up->budget, BMEM, msgpages(n));
+		error("out of kernel memory");
+	}
+	m->budget = up->budget;
+	budgetref(m->budget);
+	m->n = m->size = n;
+	m->rp = m->data;
+	m->next = nil;
+	return m;
+}
+
+static void
+msgfree(Msg *m, long size)
+{
+	if(m == nil)
+		return;
+	budgetuncharge(m->budget, BMEM, msgpages(size));
+	budgetput(m->budget);
+	free(m);
+}
+
 static void
 freemsgs(Pqueue *q)
 {
@@ -101,7 +141,7 @@ freemsgs(Pqueue *q)
 
 	while((m = q->head) != nil){
 		q->head = m->next;
-		free(m);
+		msgfree(m, m->size);
 	}
 	q->tail = nil;
 	q->len = 0;
@@ -187,7 +227,8 @@ piperead(Chan *c, void *buf, long n, vlong off)
 	}else
 		m = nil;
 	unlock(&p->lk);
-	free(m);
+	if(m != nil)
+		msgfree(m, m->size);
 	wakeup(&q->w);
 	poperror();
 	qunlock(&q->rq);
@@ -211,17 +252,12 @@ pipeput(Pipe *p, Pqueue *q, int end, const u8int *buf, long n)
 
 	a.p = p;
 	a.end = end;
-	m = malloc(sizeof *m + n);
-	if(m == nil)
-		error("out of kernel memory");
+	m = msgalloc(n);
 	if(waserror()){
-		free(m);
+		msgfree(m, n);
 		nexterror();
 	}
 	copyin(m->data, buf, n);
-	m->n = n;
-	m->rp = m->data;
-	m->next = nil;
 	sleep(&q->w, writable, &a);
 	lock(&p->lk);
 	if(p->open[end] == 0){

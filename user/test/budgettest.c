@@ -114,6 +114,78 @@ memory_hog_stopped(void)
 	return nil;
 }
 
+/* used and limit of one resource, from /dev/budget */
+static int
+budgetof(char *what, vlong *used, vlong *limit)
+{
+	char buf[256], *p;
+	int fd, n;
+
+	fd = open("/dev/budget", OREAD);
+	if(fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if(n <= 0)
+		return -1;
+	buf[n] = 0;
+	p = strstr(buf, what);
+	if(p == nil)
+		return -1;
+	p += strlen(what) + 1;
+	*used = strtoll(p, &p, 10);
+	if(*p++ != '/')
+		return -1;
+	*limit = strtoll(p, nil, 10);
+	return 0;
+}
+
+/* Fill its own pipe with 8 KiB messages until the budget says no. */
+static void
+pipefiller(void)
+{
+	char buf[8192], e[ERRMAX];
+	vlong used, limit;
+	int fd[2], i;
+
+	if(pipe(fd) < 0)
+		exits(smprint("pipe: %r"));
+	if(budgetof("memory", &used, &limit) < 0)
+		exits("cannot read /dev/budget");
+	if(limit - used >= 24)	/* 8 messages (the pipe's 64 KiB) take 24 pages */
+		exits(smprint("budget too loose to test: %lld of %lld used", used, limit));
+	memset(buf, 'x', sizeof buf);
+	alarm(2000);		/* if the pipe filled first, write would block */
+	for(i = 0; i < 8; i++)
+		if(write(fd[1], buf, sizeof buf) < 0){
+			rerrstr(e, sizeof e);
+			exits(strcmp(e, "budget exceeded: memory") == 0 ? nil : smprint("write said '%s'", e));
+		}
+	exits("eight messages fitted in the budget");
+}
+
+static void
+pipeparent(void)
+{
+	/* a child's own memory is about 14 pages (its page arrays, stack, data) */
+	if(setbudget("memory 30") < 0)
+		exits(smprint("setting the budget: %r"));
+	spawn(pipefiller, RFFDG);
+	exits(waitmsg());
+}
+
+static char *
+pipe_buffers_charged(void)
+{
+	char *m;
+
+	spawn(pipeparent, RFFDG);
+	m = waitmsg();
+	if(m[0] != 0)
+		return m;
+	return nil;
+}
+
 static char *
 budget_file(void)
 {
@@ -148,5 +220,6 @@ main(void)
 	check("budget_file_reports_and_checks", budget_file());
 	check("budget_stops_fork_bomb", fork_bomb_stopped());
 	check("budget_stops_memory_hog", memory_hog_stopped());
+	check("budget_charges_pipe_buffers", pipe_buffers_charged());
 	tdone();
 }
