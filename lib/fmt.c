@@ -308,12 +308,44 @@ fmtstr(Spec *f, const char *s)
 	field(f, s, n);
 }
 
+/*
+ * The verbs both dialects mean the same way: octal, hex, pointers,
+ * characters, %%.  0 when verb is none of them.
+ */
+static int
+fmtcommon(Spec *f, int verb, va_list *ap)
+{
+	uvlong v;
+	char c;
+
+	switch(verb){
+	case 'o':
+		fmtint(f, unsignedarg(f, ap), 0, "", 8, 0);
+		return 1;
+	case 'x':
+	case 'X':
+		v = unsignedarg(f, ap);
+		fmtint(f, v, 0, v != 0 && (f->flags & FSHARP) ? (verb == 'x' ? "0x" : "0X") : "",
+			16, verb == 'X');
+		return 1;
+	case 'p':
+		fmtint(f, (uintptr)va_arg(*ap, void *), 0, "0x", 16, 0);
+		return 1;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		field(f, &c, 1);
+		return 1;
+	case '%':
+		emit(f, "%", 1);
+		return 1;
+	}
+	return 0;
+}
+
 static const char *
 conversion(Spec *f, const char *pct, va_list *ap)
 {
 	const char *p;
-	uvlong v;
-	char c;
 
 	p = parsespec(f, pct+1, ap);
 	switch(*p){
@@ -324,33 +356,15 @@ conversion(Spec *f, const char *pct, va_list *ap)
 	case 'u':
 		fmtint(f, unsignedarg(f, ap), 0, "", 10, 0);
 		break;
-	case 'o':
-		fmtint(f, unsignedarg(f, ap), 0, "", 8, 0);
-		break;
-	case 'x':
-	case 'X':
-		v = unsignedarg(f, ap);
-		fmtint(f, v, 0, v != 0 && (f->flags & FSHARP) ? (*p == 'x' ? "0x" : "0X") : "",
-			16, *p == 'X');
-		break;
-	case 'p':
-		fmtint(f, (uintptr)va_arg(*ap, void *), 0, "0x", 16, 0);
-		break;
-	case 'c':
-		c = (char)va_arg(*ap, int);
-		field(f, &c, 1);
-		break;
 	case 's':
 		fmtstr(f, va_arg(*ap, const char *));
-		break;
-	case '%':
-		emit(f, "%", 1);
 		break;
 	case 0:
 		emit(f, pct, p - pct);	/* a lone % at the end */
 		return p;
 	default:
-		emit(f, pct, p+1 - pct);	/* unknown verb: show it as written */
+		if(!fmtcommon(f, *p, ap))
+			emit(f, pct, p+1 - pct);	/* unknown verb: show it as written */
 		break;
 	}
 	return p+1;
@@ -550,9 +564,8 @@ isverb9(char c)
 static const char *
 conversion9(Spec *f, const char *pct, va_list *ap)
 {
-	char buf[ERRBUF], c;
+	char buf[ERRBUF];
 	const char *p;
-	uvlong v;
 	size_t n;
 	int unsig;
 
@@ -572,22 +585,6 @@ conversion9(Spec *f, const char *pct, va_list *ap)
 		else
 			fmtsigned(f, ap, *p == 'b' ? 2 : 10);
 		break;
-	case 'o':
-		fmtint(f, unsignedarg(f, ap), 0, "", 8, 0);
-		break;
-	case 'x':
-	case 'X':
-		v = unsignedarg(f, ap);
-		fmtint(f, v, 0, v != 0 && (f->flags & FSHARP) ? (*p == 'x' ? "0x" : "0X") : "",
-			16, *p == 'X');
-		break;
-	case 'p':
-		fmtint(f, (uintptr)va_arg(*ap, void *), 0, "0x", 16, 0);
-		break;
-	case 'c':
-		c = (char)va_arg(*ap, int);
-		field(f, &c, 1);
-		break;
 	case 'C':
 		n = runeenc(buf, va_arg(*ap, u32int));
 		fieldrunes(f, buf, n, 1);
@@ -605,14 +602,12 @@ conversion9(Spec *f, const char *pct, va_list *ap)
 		buf[sizeof buf - 1] = 0;
 		fmtutf(f, buf);
 		break;
-	case '%':
-		emit(f, "%", 1);
-		break;
 	case 0:
 		emit(f, pct, p - pct);	/* a lone % at the end */
 		return p;
 	default:
-		emit(f, pct, p+1 - pct);	/* unknown verb: show it as written */
+		if(!fmtcommon(f, *p, ap))
+			emit(f, pct, p+1 - pct);	/* unknown verb: show it as written */
 		break;
 	}
 	return p+1;
