@@ -100,43 +100,22 @@ struct Pack {
 	int	bad;	/* a field broke an invariant */
 };
 
+/* Append the n low bytes of v, little-endian; while sizing, only count them. */
 static void
-p8(Pack *k, u8int v)
+pint(Pack *k, u64int v, int n)
 {
+	int i;
+
 	if(k->p != nil)
-		*k->p++ = v;
-	k->n += 1;
+		for(i = 0; i < n; i++)
+			*k->p++ = v >> (8 * i);
+	k->n += n;
 }
 
-static void
-p16(Pack *k, u16int v)
-{
-	if(k->p != nil){
-		put16(k->p, v);
-		k->p += 2;
-	}
-	k->n += 2;
-}
-
-static void
-p32(Pack *k, u32int v)
-{
-	if(k->p != nil){
-		put32(k->p, v);
-		k->p += 4;
-	}
-	k->n += 4;
-}
-
-static void
-p64(Pack *k, u64int v)
-{
-	if(k->p != nil){
-		put64(k->p, v);
-		k->p += 8;
-	}
-	k->n += 8;
-}
+static void p8(Pack *k, u8int v) { pint(k, v, 1); }
+static void p16(Pack *k, u16int v) { pint(k, v, 2); }
+static void p32(Pack *k, u32int v) { pint(k, v, 4); }
+static void p64(Pack *k, u64int v) { pint(k, v, 8); }
 
 static void
 pbytes(Pack *k, const void *b, u32int n)
