@@ -95,15 +95,23 @@ fdtochan(int fd, int mode)
 	return c;
 }
 
+/* The channel the user's name string at uname leads to (not opened). */
+static Chan *
+usernamec(u64int uname, int omode)
+{
+	char name[256];
+
+	copyinstr(name, (const char *)uname, sizeof name);
+	return namec(name, omode);
+}
+
 long
 sysopen(u64int *a)
 {
-	char name[256];
 	Chan *c;
 	int fd;
 
-	copyinstr(name, (const char *)a[0], sizeof name);
-	c = namec(name, (int)a[1]);
+	c = usernamec(a[0], (int)a[1]);
 	if(waserror()){
 		cclose(c);
 		nexterror();
@@ -296,119 +304,90 @@ statchan(Chan *c, u8int *ubuf, long n)
 	return m;
 }
 
-long
-sysstat(u64int *a)
-{
-	char name[256];
-	Chan *c;
-	long m;
+typedef long Chanop(Chan *c, u64int *a);
 
-	copyinstr(name, (const char *)a[0], sizeof name);
-	validaddr(a[1], (long)a[2], 1);
-	c = namec(name, -1);
+/* op(c, a), with c closed afterwards whether or not op raised an error. */
+static long
+withchan(Chan *c, Chanop *op, u64int *a)
+{
+	long r;
+
 	if(waserror()){
 		cclose(c);
 		nexterror();
 	}
-	m = statchan(c, (u8int *)a[1], (long)a[2]);
+	r = op(c, a);
 	poperror();
 	cclose(c);
-	return m;
-}
-
-long
-sysfstat(u64int *a)
-{
-	Chan *c;
-	long m;
-
-	validaddr(a[1], (long)a[2], 1);
-	c = fdtochan((int)a[0], -1);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	m = statchan(c, (u8int *)a[1], (long)a[2]);
-	poperror();
-	cclose(c);
-	return m;
+	return r;
 }
 
 static long
-wstatchan(Chan *c, u64int ubuf, long n)
+statop(Chan *c, u64int *a)
+{
+	return statchan(c, (u8int *)a[1], (long)a[2]);
+}
+
+static long
+wstatop(Chan *c, u64int *a)
 {
 	u8int db[512];
+	long n = (long)a[2];
 
 	if(n <= 0 || n > (long)sizeof db)
 		error("bad stat buffer size");
-	copyin(db, (const void *)ubuf, n);
+	copyin(db, (const void *)a[1], n);
 	if(statcheck(db, n) < 0)
 		error("malformed stat entry");
 	return devtab[c->type]->wstat(c, db, n);
 }
 
+static long
+removeop(Chan *c, u64int *a)
+{
+	(void)a;
+	devtab[c->type]->remove(c);
+	return 0;
+}
+
+long
+sysstat(u64int *a)
+{
+	validaddr(a[1], (long)a[2], 1);
+	return withchan(usernamec(a[0], -1), statop, a);
+}
+
+long
+sysfstat(u64int *a)
+{
+	validaddr(a[1], (long)a[2], 1);
+	return withchan(fdtochan((int)a[0], -1), statop, a);
+}
+
 long
 syswstat(u64int *a)
 {
-	char name[256];
-	Chan *c;
-	long m;
-
-	copyinstr(name, (const char *)a[0], sizeof name);
-	c = namec(name, -1);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	m = wstatchan(c, a[1], (long)a[2]);
-	poperror();
-	cclose(c);
-	return m;
+	return withchan(usernamec(a[0], -1), wstatop, a);
 }
 
 long
 sysfwstat(u64int *a)
 {
-	Chan *c;
-	long m;
-
-	c = fdtochan((int)a[0], -1);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	m = wstatchan(c, a[1], (long)a[2]);
-	poperror();
-	cclose(c);
-	return m;
+	return withchan(fdtochan((int)a[0], -1), wstatop, a);
 }
 
 long
 sysremove(u64int *a)
 {
-	char name[256];
-	Chan *c;
-
-	copyinstr(name, (const char *)a[0], sizeof name);
-	c = namec(name, -1);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	devtab[c->type]->remove(c);
-	poperror();
-	cclose(c);
-	return 0;
+	return withchan(usernamec(a[0], -1), removeop, a);
 }
 
 long
 syschdir(u64int *a)
 {
-	char name[256];
 	Chan *c;
 
-	copyinstr(name, (const char *)a[0], sizeof name);
-	c = namec(name, -1);
+	c = usernamec(a[0], -1);
 	if((c->qid.type & QTDIR) == 0){
 		cclose(c);
 		error("not a directory");
